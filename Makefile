@@ -1,0 +1,36 @@
+# The two commands of the README: `make build` and `make test`. Both set up everything they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: build test check bench schema clean
+
+build: $(READY)
+	$(BIN)/oila build
+
+test: $(READY)
+	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff format --check generator tests tools
+	$(BIN)/mypy
+	$(BIN)/oila schema --check
+	$(BIN)/pytest
+
+check: $(READY)
+	$(BIN)/oila check
+
+bench: $(READY)
+	$(BIN)/python tools/bench.py
+
+schema: $(READY)
+	$(BIN)/oila schema
+
+$(READY): pyproject.toml tools/system-packages
+	tools/system-packages
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Oila needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(READY)
+
+clean:
+	rm -rf build $(VENV)

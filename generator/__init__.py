@@ -1,0 +1,1 @@
+"""Oila: builds the reintegration SOP and its case-management forms from YAML sources."""

@@ -1,0 +1,97 @@
+"""The `oila` command: the only place that prints and chooses exit codes.
+
+Exit status 0 when all went well, 1 when the sources or the build have problems (printed one per line,
+without a traceback), 2 for a command line that cannot be understood.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.build import build
+from generator.errors import OilaError, SourceErrors
+from generator.load import find_project, load_project
+from generator.render import RENDERERS
+from generator.schema import write_schemas
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    try:
+        root = find_project(Path(arguments.project).resolve())
+        return int(arguments.run(root, arguments))
+    except SourceErrors as errors:
+        for item in errors.problems:
+            print(item, file=sys.stderr)
+        print(f"oila: {errors}", file=sys.stderr)
+        return 1
+    except OilaError as error:
+        print(f"oila: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("oila: interrupted; nothing half-written was left behind", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oila",
+        description="Build the reintegration SOP and its case-management forms from the YAML sources.",
+    )
+    parser.add_argument(
+        "--project", default=".", metavar="DIR", help="the project folder (the one holding oila.yaml); default: here"
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="load and check every source; write nothing")
+    check.set_defaults(run=_check)
+
+    build_command = commands.add_parser("build", help="build every output into build/")
+    build_command.add_argument("--lang", action="append", metavar="L", help="only this language (repeatable)")
+    build_command.add_argument(
+        "--only", action="append", choices=sorted(RENDERERS), help="only this kind of output (repeatable)"
+    )
+    build_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
+    build_command.set_defaults(run=_build)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas that editors use to check and complete YAML")
+    schema.add_argument("--check", action="store_true", help="exit 1 if the schemas in schema/ are out of date")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _check(root: Path, arguments: argparse.Namespace) -> int:
+    project = load_project(root)
+    languages = ", ".join(project.settings.codes)
+    print(f"oila: {len(project.forms)} forms, {len(project.choices)} choice lists, languages {languages}: no problems")
+    return 0
+
+
+def _build(root: Path, arguments: argparse.Namespace) -> int:
+    out = Path(arguments.out)
+    out = out if out.is_absolute() else root / out
+    result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
+    print(f"oila: wrote {result.written} and kept {result.unchanged} unchanged of {result.total} files in {out}")
+    return 0
+
+
+def _progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def _schema(root: Path, arguments: argparse.Namespace) -> int:
+    stale = write_schemas(root, check_only=arguments.check)
+    if arguments.check and stale:
+        for name in stale:
+            print(f"{name}: out of date; run 'oila schema' and commit the result", file=sys.stderr)
+        return 1
+    print("oila: JSON Schemas are up to date" if arguments.check else "oila: wrote the JSON Schemas in schema/")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The catalogue of problems Oila reports about sources, with stable codes.
+
+Each message says what is wrong and how to fix it. Tests build their expected text from this catalogue,
+so a wording can change here without hunting through the code.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from generator.errors import Location, Problem
+
+CATALOGUE: Final[dict[str, str]] = {
+    # Reading files
+    "not-utf8": "not UTF-8 text (byte 0x{byte:02x}); save the file with UTF-8 encoding",
+    "yaml-syntax": "not valid YAML: {detail}",
+    "empty-file": "the file is empty; {expected}",
+    "not-a-mapping": "expected a mapping of keys ({expected}), found {found}",
+    "duplicate-key": "the key '{key}' appears twice in the same mapping; keep one",
+    "yaml-tag": "the YAML tag '{tag}' is not allowed; Oila sources hold plain text, numbers and lists only",
+    "yaml-anchor": "YAML anchors and aliases (&name, *name) are not allowed; write the content out, or "
+    "define a recurring choice list once in choices/",
+    "missing-file": "the file is missing; {expected}",
+    # Shapes and values
+    "missing-key": "missing '{key}'",
+    "unknown-key": "unknown key '{key}'; allowed here: {allowed}",
+    "wrong-type": "expected {expected}, found {found}",
+    "bad-value": "{detail}",
+    "unknown-field-type": "unknown field type '{found}'; allowed types: {allowed}",
+    "missing-type": "missing 'type'; allowed types: {allowed}",
+    "missing-translation": "missing {langs}: add the {languages} text ({example})",
+    "empty-translation": "the '{lang}' text is empty; write the {language} text or remove the key",
+    "unknown-language": "'{lang}' is not a language of this project (languages: {allowed}); "
+    "declare it in oila.yaml or remove it",
+    "placeholder-mismatch": "the '{lang}' text uses the placeholders {found}, but this label needs {expected}; "
+    "keep exactly these {{names}}, untranslated, in every language",
+    "missing-label": "missing interface label '{key}'; the renderers print it on every form",
+    # Cross-references
+    "id-mismatch": "the id '{found}' does not match the file name; rename the file to {expected} or change the id",
+    "duplicate-id": "{what} '{value}' is used twice; it was first used at {first}",
+    "unknown-choice-list": "unknown choice list '{found}'; known lists: {allowed}",
+    "unknown-answer": "'{found}' is not an answer of this question; its answers are: {allowed}",
+    "unknown-skip-target": "skip target '{found}' is not a section or question of this form; known targets: {allowed}",
+    "backward-skip": "skip target '{found}' comes before this question; a skip must jump forward",
+    "no-choices": "a '{type}' question needs 'choices': a list of answers or the id of a list in choices/",
+    "no-forms": "no forms found; add one file forms/<id>.yaml for each form",
+    # The SOP
+    "no-sections": "no SOP sections found; add the prose as sop/{lang}/NN-slug.md, one file per section",
+    "missing-section": "this section is missing in '{lang}'; every language has the sections of '{source}': "
+    "translate the '{source}' file of the same name",
+    "extra-section": "there is no section of this name in '{source}'; rename the file to match a '{source}' "
+    "section or add the section to '{source}' first",
+    "no-section-title": "a section starts with its title on the first line, as '# Title'",
+    "template-syntax": "broken placeholder syntax: {detail}",
+    "unknown-placeholder": "unknown placeholder '{found}'; known: {allowed}",
+    "section-placeholders": "this translation uses the placeholders {found}, but the '{source}' text uses "
+    "{expected}; the generated parts are the same in every language",
+    "section-terms": "this translation lists other terms(...) than the '{source}' text; name the same terms "
+    "in the same order",
+    "unknown-term": "unknown glossary term '{found}'; add it to sop/glossary.yaml or correct the id",
+    "unknown-role": "unknown role '{found}'; roles in sop/structure.yaml: {allowed}",
+    "unknown-form": "unknown form '{found}'; forms: {allowed}",
+    "unknown-step": "unknown step '{found}'; steps: {allowed}",
+    "unused-form": "no step of the SOP uses the form '{found}'; name it in the forms of a step in sop/structure.yaml",
+    "history-version": "the last entry of the history is version {found}, but the document is version "
+    "{expected}; add a history entry for it",
+}
+
+
+def problem(code: str, location: Location, **values: object) -> Problem:
+    """The catalogue message `code` about `location`, with its placeholders filled."""
+    return Problem(location=location, message=CATALOGUE[code].format(**values), code=code)
+
+
+def quoted_list(items: list[str] | tuple[str, ...]) -> str:
+    """`a, b, c` with each item quoted, for the 'allowed' part of a message."""
+    return ", ".join(f"'{item}'" for item in items) if items else "(none)"

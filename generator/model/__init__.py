@@ -1,0 +1,1 @@
+"""The one validated model of the sources. It renders nothing and imports no renderer."""

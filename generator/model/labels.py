@@ -1,0 +1,77 @@
+"""The words the renderers add themselves ("Page X of Y", "Yes", "DRAFT"), in one catalogue.
+
+No library supplies them in Uzbek, so they are project data in `labels.yaml`, translated like any
+other text. The set of labels is fixed by the code that prints them: each is listed here with the
+placeholders its text must keep in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class LabelId(StrEnum):
+    """Every interface label a renderer prints."""
+
+    PAGE_OF = "page_of"
+    DRAFT = "draft"
+    DRAFT_NOTICE = "draft_notice"
+    CONFIDENTIAL = "confidential"
+    CASE_NUMBER = "case_number"
+    VERSION = "version"
+    PURPOSE = "purpose"
+    FILLED_BY = "filled_by"
+    TIMING = "timing"
+    INSTRUCTIONS = "instructions"
+    CASE_DETAILS = "case_details"
+    STAFF_DETAILS = "staff_details"
+    REQUIRED_NOTE = "required_note"
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+    OTHER_SPECIFY = "other_specify"
+    SKIP_TO_QUESTION = "skip_to_question"
+    SKIP_TO_SECTION = "skip_to_section"
+    DATE_FORMAT = "date_format"
+    TICK_ONE = "tick_one"
+    TICK_ANY = "tick_any"
+    ROW_NUMBER = "row_number"
+    COMMENT = "comment"
+    SIGNER = "signer"
+    NAME = "name"
+    POSITION = "position"
+    SIGNATURE = "signature"
+    DATE = "date"
+
+
+PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
+    LabelId.PAGE_OF: frozenset({"page", "pages"}),
+    LabelId.VERSION: frozenset({"version"}),
+    LabelId.SKIP_TO_QUESTION: frozenset({"answer", "target"}),
+    LabelId.SKIP_TO_SECTION: frozenset({"answer", "target"}),
+}
+"""The `{names}` a label's text must contain; labels not listed take none."""
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def placeholders_in(text: str) -> frozenset[str]:
+    """The `{names}` used in `text`."""
+    return frozenset(_PLACEHOLDER.findall(text))
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The interface labels in one language."""
+
+    texts: Mapping[LabelId, str]
+
+    def __getitem__(self, label: LabelId) -> str:
+        return self.texts[label]
+
+    def format(self, label: LabelId, **values: str) -> str:
+        """The label with its placeholders filled, such as `Page 1 of 3`."""
+        return self.texts[label].format(**values)

@@ -1,0 +1,166 @@
+"""`Project.localize(lang)`: the project as plain strings in one language, references resolved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.model import fields as f
+from generator.model.choices import Option
+from generator.model.form import Form, Section, Status
+from generator.model.labels import LabelId, Labels
+from generator.model.numbering import question_numbers
+from generator.model.text import LocalizedText
+from generator.model.view import (
+    AnyQuestion,
+    Choice,
+    ChoiceView,
+    ColumnView,
+    DateView,
+    FormView,
+    LanguageView,
+    NoteView,
+    NumberView,
+    ProjectView,
+    QuestionView,
+    RatingView,
+    SectionView,
+    SignatureView,
+    TableView,
+    TextView,
+)
+
+if TYPE_CHECKING:
+    from generator.model.project import Project
+
+
+def localize_project(project: Project, language: str) -> ProjectView:
+    settings = project.settings.language(language)
+    labels = Labels({label: text.get(language) for label, text in project.labels.items()})
+    localizer = _Localizer(project, language, labels)
+    return ProjectView(
+        name=project.settings.name,
+        language=LanguageView(settings.code, settings.name, settings.locale),
+        labels=labels,
+        forms=tuple(localizer.form(form) for form in project.forms),
+    )
+
+
+class _Localizer:
+    def __init__(self, project: Project, language: str, labels: Labels) -> None:
+        self.project = project
+        self.language = language
+        self.labels = labels
+
+    def text(self, text: LocalizedText) -> str:
+        return text.get(self.language)
+
+    def optional(self, text: LocalizedText | None) -> str | None:
+        return None if text is None else text.get(self.language)
+
+    def choices(self, source: f.ChoiceSource) -> tuple[Choice, ...]:
+        options: tuple[Option, ...] = self.project.choices[source].options if isinstance(source, str) else source
+        return tuple(Choice(option.id, self.text(option.label)) for option in options)
+
+    def yes_no(self, question: f.YesNo) -> tuple[Choice, ...]:
+        answers = [("yes", LabelId.YES), ("no", LabelId.NO)]
+        if question.unknown:
+            answers.append(("unknown", LabelId.UNKNOWN))
+        return tuple(Choice(answer, self.labels[label]) for answer, label in answers)
+
+    def form(self, form: Form) -> FormView:
+        numbers = question_numbers(form)
+        status = form.status[self.language]
+        instructions = self.optional(form.instructions) or ""
+        return FormView(
+            id=form.id,
+            code=form.code,
+            version=form.version,
+            version_date=form.version_date,
+            status=status.value,
+            approved=status is Status.APPROVED,
+            title=self.text(form.title),
+            purpose=self.text(form.purpose),
+            filled_by=self.text(form.filled_by),
+            timing=self.text(form.timing),
+            instructions=paragraphs(instructions),
+            record=form.record,
+            header=tuple(self.question(question, None, {}) for question in self._header_questions(form)),
+            sections=tuple(self.section(section, numbers) for section in form.sections),
+        )
+
+    def _header_questions(self, form: Form) -> list[f.Question]:
+        header = self.project.header
+        return [q for q in header.questions if form.record == "case" or q.id not in header.case_only]
+
+    def section(self, section: Section, numbers: dict[str, str]) -> SectionView:
+        return SectionView(
+            id=section.id,
+            number=numbers[section.id],
+            title=self.text(section.title),
+            intro=self.optional(section.intro),
+            new_page=section.new_page,
+            guidance=self.optional(section.guidance),
+            questions=tuple(self.question(q, numbers.get(q.id), numbers) for q in section.questions),
+        )
+
+    def question(self, question: f.Question, number: str | None, numbers: dict[str, str]) -> AnyQuestion:
+        if isinstance(question, f.Note):
+            return NoteView(question.id, self.text(question.text), self.optional(question.guidance))
+        base = QuestionView(
+            id=question.id,
+            number=number,
+            label=self.text(question.label),
+            hint=self.optional(question.hint),
+            guidance=self.optional(question.guidance),
+            required=question.required,
+        )
+        common = vars(base)
+        match question:
+            case f.ShortText():
+                return TextView(**common, lines=1)
+            case f.LongText():
+                return TextView(**common, lines=question.lines)
+            case f.DateQuestion():
+                return DateView(**common)
+            case f.NumberQuestion():
+                return NumberView(**common, unit=self.optional(question.unit))
+            case f.YesNo():
+                choices = self.yes_no(question)
+                skips = self.skips(question.skip, choices, numbers)
+                return ChoiceView(**common, choices=choices, multiple=False, other=False, skips=skips)
+            case f.SingleChoice():
+                choices = self.choices(question.choices)
+                skips = self.skips(question.skip, choices, numbers)
+                return ChoiceView(**common, choices=choices, multiple=False, other=question.other, skips=skips)
+            case f.MultipleChoice():
+                choices = self.choices(question.choices)
+                return ChoiceView(**common, choices=choices, multiple=True, other=question.other, skips=())
+            case f.Rating():
+                items = tuple(Choice(item.id, self.text(item.label)) for item in question.items)
+                return RatingView(**common, scale=self.choices(question.scale), items=items, comment=question.comment)
+            case f.Table():
+                return TableView(**common, columns=tuple(self.column(c) for c in question.columns), rows=question.rows)
+            case f.Signature():
+                signers = tuple(Choice(signer.id, self.text(signer.label)) for signer in question.signers)
+                return SignatureView(**common, signers=signers)
+        raise AssertionError(f"no view for question type {type(question).__name__}")
+
+    def column(self, column: f.Column) -> ColumnView:
+        choices = self.choices(column.choices) if column.choices is not None else ()
+        if column.type == "yes_no":
+            choices = (Choice("yes", self.labels[LabelId.YES]), Choice("no", self.labels[LabelId.NO]))
+        return ColumnView(column.id, self.text(column.label), column.type, choices, column.width)
+
+    def skips(self, rules: tuple[f.Skip, ...], choices: tuple[Choice, ...], numbers: dict[str, str]) -> tuple[str, ...]:
+        answers = {choice.id: choice.label for choice in choices}
+        words = []
+        for rule in rules:
+            target = numbers[rule.go_to]
+            label = LabelId.SKIP_TO_QUESTION if "." in target else LabelId.SKIP_TO_SECTION
+            words.append(self.labels.format(label, answer=answers[rule.when], target=target))
+        return tuple(words)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs split by blank lines; a single line break inside one is a space, as in Markdown."""
+    return tuple(" ".join(block.split()) for block in text.split("\n\n") if block.strip())

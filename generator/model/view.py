@@ -1,0 +1,143 @@
+"""The localized view of a project: what renderers see.
+
+Every text is a plain string in one language, choice lists are resolved, questions carry their
+numbers, and skip logic is already put into words. Renderers never handle language dictionaries,
+list ids or YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.model.labels import Labels
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    code: str
+    name: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What every question has. `number` is None for questions that are not numbered (header, notes)."""
+
+    id: str
+    number: str | None
+    label: str
+    hint: str | None
+    guidance: str | None
+    required: bool
+
+
+@dataclass(frozen=True)
+class TextView(QuestionView):
+    lines: int
+    """1 for a short answer, more for a long one."""
+
+
+@dataclass(frozen=True)
+class DateView(QuestionView):
+    pass
+
+
+@dataclass(frozen=True)
+class NumberView(QuestionView):
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class ChoiceView(QuestionView):
+    """Yes/no, single and multiple choice: `multiple` says whether several answers may be ticked."""
+
+    choices: tuple[Choice, ...]
+    multiple: bool
+    other: bool
+    skips: tuple[str, ...]
+    """Each skip rule in words, such as `If "No", go to question 4.2.`"""
+
+
+@dataclass(frozen=True)
+class RatingView(QuestionView):
+    scale: tuple[Choice, ...]
+    items: tuple[Choice, ...]
+    comment: bool
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    id: str
+    label: str
+    kind: str
+    choices: tuple[Choice, ...]
+    width: int
+
+
+@dataclass(frozen=True)
+class TableView(QuestionView):
+    columns: tuple[ColumnView, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
+class SignatureView(QuestionView):
+    signers: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: str
+    text: str
+    guidance: str | None
+
+
+AnyQuestion = TextView | DateView | NumberView | ChoiceView | RatingView | TableView | SignatureView | NoteView
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    number: str
+    title: str
+    intro: str | None
+    guidance: str | None
+    new_page: bool
+    questions: tuple[AnyQuestion, ...]
+
+
+@dataclass(frozen=True)
+class FormView:
+    id: str
+    code: str
+    version: str
+    version_date: dt.date
+    status: str
+    approved: bool
+    title: str
+    purpose: str
+    filled_by: str
+    timing: str
+    instructions: tuple[str, ...]
+    """Paragraphs, in order."""
+    record: str
+    """`case` or `staff`; only case records print the case-number box."""
+    header: tuple[AnyQuestion, ...]
+    sections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    """The whole project in one language."""
+
+    name: str
+    language: LanguageView
+    labels: Labels
+    forms: tuple[FormView, ...]

@@ -1,0 +1,37 @@
+"""The renderers: one module per output, each a function from the localized view to files.
+
+A closed registry: the command line's `--only` choices come from it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from generator.model.view import ProjectView
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file: its bytes, and the source and version it was made from (for the manifest)."""
+
+    content: bytes
+    source: str
+    version: str
+
+
+Renderer = Callable[[ProjectView], dict[str, Artifact]]
+"""Takes the project in one language; returns `{path relative to the build folder: artifact}`."""
+
+RENDERERS: Final[dict[str, str]] = {
+    "forms": "generator.render.forms:render_forms",
+}
+"""Renderer name to `module:function`; a renderer's module is imported only when its output is built."""
+
+
+def renderer(name: str) -> Renderer:
+    module_name, function = RENDERERS[name].split(":")
+    found: Renderer = getattr(importlib.import_module(module_name), function)
+    return found

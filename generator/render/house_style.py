@@ -1,0 +1,56 @@
+"""The house style of printed forms: page, fonts, sizes, spacing and colours, in one place.
+
+NASP reviews the look of the forms; the look changes only when this module does.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from docx.shared import Mm, Pt, RGBColor
+
+# Page: A4 portrait; a wide left margin so that holes punched for a ring binder miss the text.
+PAGE_WIDTH: Final = Mm(210)
+PAGE_HEIGHT: Final = Mm(297)
+MARGIN_LEFT: Final = Mm(25)
+MARGIN_RIGHT: Final = Mm(15)
+MARGIN_TOP: Final = Mm(20)
+MARGIN_BOTTOM: Final = Mm(20)
+HEADER_DISTANCE: Final = Mm(8)
+FOOTER_DISTANCE: Final = Mm(8)
+TEXT_WIDTH_MM: Final = 170
+"""210 mm less both margins: every table is laid out to this width."""
+
+# Fonts: Arial in Word, Liberation Sans (same metrics) in LibreOffice; both have Cyrillic and ʻ (U+02BB).
+FONT: Final = "Arial"
+SYMBOL_FONT: Final = "Segoe UI Symbol"
+"""For the ☐ boxes: Word has it on Windows; LibreOffice falls back to DejaVu Sans, which has the glyph."""
+BOX: Final = "☐"
+
+BODY_SIZE: Final = Pt(10)
+SMALL_SIZE: Final = Pt(8.5)
+TINY_SIZE: Final = Pt(7.5)
+TITLE_SIZE: Final = Pt(16)
+HEADING_SIZE: Final = Pt(12)
+HEADER_SIZE: Final = Pt(8.5)
+BOX_SIZE: Final = Pt(12)
+
+INK: Final = RGBColor(0x00, 0x00, 0x00)
+ACCENT: Final = RGBColor(0x1F, 0x38, 0x64)
+MUTED: Final = RGBColor(0x59, 0x59, 0x59)
+DRAFT_RED: Final = RGBColor(0xC0, 0x00, 0x00)
+
+HEADING_FILL: Final = "DCE3EE"
+LABEL_FILL: Final = "F2F2F2"
+NOTE_FILL: Final = "FFF4D6"
+RULE_COLOUR: Final = "808080"
+DRAFT_COLOUR: Final = "C00000"
+
+# Writing space: a line of handwriting needs about 8 mm.
+WRITING_LINE_MM: Final = 8.0
+TABLE_ROW_MM: Final = 9.0
+SIGNATURE_ROW_MM: Final = 13.0
+SPACE_BETWEEN_QUESTIONS: Final = Pt(6)
+LABEL_COLUMN_MM: Final = 72
+"""Width of the label beside a one-line answer (short text, date, number, yes/no)."""
+CASE_BOX_MM: Final = 45

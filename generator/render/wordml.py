@@ -1,0 +1,308 @@
+"""Raw WordprocessingML that python-docx has no API for, as named builders.
+
+Every element goes through `qn` and is inserted in the order the schema requires: Word refuses a file
+whose property elements are out of order, even where LibreOffice does not mind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+TWIPS_PER_MM = 1440 / 25.4
+
+# Child order of w:tcPr, w:tblPr, w:trPr and w:pPr (ECMA-376 part 1, 17.4 and 17.3.1).
+_CELL_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+_TABLE_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+_ROW_ORDER = (
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+)
+_PARAGRAPH_ORDER = (
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+Border = tuple[str, int, str]
+"""(style, width in eighths of a point, colour): `("single", 4, "808080")`, or `("nil", 0, "auto")`."""
+NO_BORDER: Border = ("nil", 0, "auto")
+
+
+def twips(mm: float) -> str:
+    return str(round(mm * TWIPS_PER_MM))
+
+
+def element(tag: str, **attributes: str) -> BaseOxmlElement:
+    """`<w:tag w:key="value" .../>`: attribute names are given without their `w:` prefix."""
+    created: BaseOxmlElement = OxmlElement(tag)
+    for key, value in attributes.items():
+        created.set(qn(f"w:{key}"), value)
+    return created
+
+
+def _set_child(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
+    """Replace `parent`'s child of the same tag with `child`, keeping the schema's order."""
+    tag = child.tag
+    for existing in parent.findall(tag):
+        parent.remove(existing)
+    position = order.index(_prefixed(tag))
+    for index, sibling in enumerate(parent):
+        name = _prefixed(sibling.tag)
+        if name in order and order.index(name) > position:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.rsplit("}", 1)[-1]
+
+
+def _borders(tag: str, sides: dict[str, Border]) -> BaseOxmlElement:
+    container = element(tag)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        if side in sides:
+            style, size, colour = sides[side]
+            container.append(element(f"w:{side}", val=style, sz=str(size), space="0", color=colour))
+    return container
+
+
+# Tables ------------------------------------------------------------------------------------------
+
+
+def fix_table_layout(table: Table, widths_mm: Sequence[float]) -> None:
+    """Fixed column widths that LibreOffice honours too: the grid, the table width and every cell."""
+    table.autofit = False
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    for column in list(grid):
+        grid.remove(column)
+    for width in widths_mm:
+        grid.append(element("w:gridCol", w=twips(width)))
+    properties = tbl.tblPr
+    _set_child(properties, element("w:tblW", w=twips(sum(widths_mm)), type="dxa"), _TABLE_ORDER)
+    _set_child(properties, element("w:tblLayout", type="fixed"), _TABLE_ORDER)
+    for row in table.rows:
+        for cell, width in zip(row.cells, _spanned_widths(row, widths_mm), strict=False):
+            set_cell_width(cell, width)
+
+
+def _spanned_widths(row: _Row, widths_mm: Sequence[float]) -> list[float]:
+    widths = []
+    column = 0
+    for cell in row.cells:
+        span = cell.grid_span
+        widths.append(sum(widths_mm[column : column + span]))
+        column += span
+    return widths
+
+
+def set_cell_width(cell: _Cell, width_mm: float) -> None:
+    _set_child(cell._tc.get_or_add_tcPr(), element("w:tcW", w=twips(width_mm), type="dxa"), _CELL_ORDER)
+
+
+def set_table_borders(table: Table, **sides: Border) -> None:
+    _set_child(table._tbl.tblPr, _borders("w:tblBorders", sides), _TABLE_ORDER)
+
+
+def set_table_cell_margins(table: Table, left_mm: float, right_mm: float, top_mm: float = 0.0) -> None:
+    margins = element("w:tblCellMar")
+    margins.append(element("w:top", w=twips(top_mm), type="dxa"))
+    margins.append(element("w:left", w=twips(left_mm), type="dxa"))
+    margins.append(element("w:bottom", w="0", type="dxa"))
+    margins.append(element("w:right", w=twips(right_mm), type="dxa"))
+    _set_child(table._tbl.tblPr, margins, _TABLE_ORDER)
+
+
+def set_cell_borders(cell: _Cell, **sides: Border) -> None:
+    _set_child(cell._tc.get_or_add_tcPr(), _borders("w:tcBorders", sides), _CELL_ORDER)
+
+
+def shade_cell(cell: _Cell, fill: str) -> None:
+    _set_child(cell._tc.get_or_add_tcPr(), element("w:shd", val="clear", color="auto", fill=fill), _CELL_ORDER)
+
+
+def align_cell_bottom(cell: _Cell) -> None:
+    _set_child(cell._tc.get_or_add_tcPr(), element("w:vAlign", val="bottom"), _CELL_ORDER)
+
+
+def align_cell_centre(cell: _Cell) -> None:
+    _set_child(cell._tc.get_or_add_tcPr(), element("w:vAlign", val="center"), _CELL_ORDER)
+
+
+def repeat_as_header(row: _Row) -> None:
+    """The row is printed again at the top of every page the table runs onto."""
+    _set_child(row._tr.get_or_add_trPr(), element("w:tblHeader"), _ROW_ORDER)
+
+
+def keep_row_whole(row: _Row) -> None:
+    """The row is never split across two pages."""
+    _set_child(row._tr.get_or_add_trPr(), element("w:cantSplit"), _ROW_ORDER)
+
+
+def set_row_height(row: _Row, height_mm: float, exact: bool = False) -> None:
+    rule = "exact" if exact else "atLeast"
+    _set_child(row._tr.get_or_add_trPr(), element("w:trHeight", val=twips(height_mm), hRule=rule), _ROW_ORDER)
+
+
+# Paragraphs and runs -----------------------------------------------------------------------------
+
+
+def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    _set_child(properties, element("w:shd", val="clear", color="auto", fill=fill), _PARAGRAPH_ORDER)
+
+
+def border_paragraph(paragraph: Paragraph, **sides: Border) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    box = element("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            style, size, colour = sides[side]
+            box.append(element(f"w:{side}", val=style, sz=str(size), space="4", color=colour))
+    _set_child(properties, box, _PARAGRAPH_ORDER)
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str) -> list[Run]:
+    """A complex field such as `PAGE` or `NUMPAGES`: begin, instruction, separate, cached value, end."""
+    runs = []
+    for part in ("begin", "instruction", "separate", "value", "end"):
+        run = paragraph.add_run()
+        if part == "instruction":
+            code = element("w:instrText")
+            code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            code.text = f" {instruction} "
+            run._r.append(code)
+        elif part == "value":
+            run.text = cached
+        else:
+            run._r.append(element("w:fldChar", fldCharType="end" if part == "end" else part))
+            if part == "begin":
+                run._r[-1].set(qn("w:dirty"), "true")
+        runs.append(run)
+    return runs
+
+
+def set_run_language(run: Run, locale: str) -> None:
+    properties = run._r.get_or_add_rPr()
+    for existing in properties.findall(qn("w:lang")):
+        properties.remove(existing)
+    properties.append(element("w:lang", val=locale))
+
+
+# The document as a whole -------------------------------------------------------------------------
+
+
+def set_document_language(document: Document, locale: str) -> None:
+    """Spelling and hyphenation in `locale`: in the style defaults and in the settings' theme language."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    properties = run_defaults.find(qn("w:rPr"))
+    for existing in properties.findall(qn("w:lang")):
+        properties.remove(existing)
+    properties.append(element("w:lang", val=locale, eastAsia=locale, bidi=locale))
+    settings = document.settings.element
+    for existing in settings.findall(qn("w:themeFontLang")):
+        settings.remove(existing)
+    settings.append(element("w:themeFontLang", val=locale))
+
+
+def set_default_font(document: Document, font: str, size_half_points: int) -> None:
+    """The font of every run that does not name its own, theme fonts removed so they cannot override it."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:rFonts", "w:sz", "w:szCs"):
+        for existing in properties.findall(qn(tag)):
+            properties.remove(existing)
+    properties.insert(0, element("w:rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font))
+    properties.append(element("w:sz", val=str(size_half_points)))
+    properties.append(element("w:szCs", val=str(size_half_points)))
+
+
+def drop_theme_fonts(style_element: BaseOxmlElement) -> None:
+    """Heading styles name theme fonts, which win over an explicit font; remove them."""
+    for fonts in style_element.iter(qn("w:rFonts")):
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)

@@ -1,0 +1,54 @@
+"""The command line: one line per problem, a count, exit 1, never a traceback for bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.conftest import WriteSource
+
+
+def run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *arguments], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_check_on_clean_sources_exits_0(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(root), "check"]) == 0
+    assert "1 forms, " in capsys.readouterr().out
+
+
+def test_check_reports_every_problem_then_a_count_and_exits_1(root: Path, write_source: WriteSource) -> None:
+    write_source("forms/empty.yaml", "")
+    write_source("forms/list.yaml", "- a\n")
+    result = run("check", cwd=root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("forms/empty.yaml:1:1: the file is empty;")
+    assert lines[1].startswith("forms/list.yaml:1:1: expected a mapping of keys")
+    assert lines[-1] == "oila: 2 problems in the sources"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_folder_without_oila_yaml_is_explained(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"oila: {tmp_path}: not an Oila project (oila.yaml is missing)")
+
+
+def test_build_with_broken_sources_writes_nothing(root: Path, write_source: WriteSource) -> None:
+    write_source("forms/broken.yaml", "id: [\n")
+    result = run("build", cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert not (root / "build").exists()
+
+
+def test_an_unknown_language_lists_the_known_ones(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(root), "build", "--lang", "tg"]) == 1
+    assert capsys.readouterr().err == "oila: unknown language 'tg'; choose from en, ru, uz\n"
