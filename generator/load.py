@@ -14,13 +14,16 @@ from typing import TypeVar
 from pydantic import create_model
 
 from generator.crossref import check_forms, check_labels, check_statuses, file_id_problems
+from generator.crossref_sop import check_glossary, check_history, check_structure
 from generator.errors import Location, OilaError, Problem, SourceErrors
+from generator.load_sop import SOP_DIR, load_sections
 from generator.messages import problem
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.labels import LabelId
 from generator.model.language import ProjectSettings
 from generator.model.project import CommonHeader, Project
+from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
 from generator.model.text import LocalizedText, TextContext
 from generator.source import SourceDocument, read_source
 from generator.validation import validate
@@ -33,6 +36,10 @@ FORMS_DIR = "forms"
 
 T = TypeVar("T")
 M = TypeVar("M", ChoiceList, Form)
+D = TypeVar("D", SopMetadata, SopStructure, Glossary)
+SOP_FILE = f"{SOP_DIR}/sop.yaml"
+STRUCTURE_FILE = f"{SOP_DIR}/structure.yaml"
+GLOSSARY_FILE = f"{SOP_DIR}/glossary.yaml"
 
 LabelCatalogue = create_model(  # type: ignore[call-overload]
     "LabelCatalogue",
@@ -73,7 +80,8 @@ def load_project(root: Path) -> Project:
     problems.found.extend(check_forms(forms, lists))
     if labels is not None:
         problems.found.extend(check_labels(*labels))
-    if problems.found or labels is None or header is None:
+    sop = _load_sop(root, context, settings.codes, forms, problems)
+    if problems.found or labels is None or header is None or sop is None:
         raise SourceErrors(problems.found)
     return Project(
         settings=settings,
@@ -81,7 +89,37 @@ def load_project(root: Path) -> Project:
         choices=lists,
         header=header,
         forms=tuple(sorted((form for form, _ in forms), key=lambda form: form.code)),
+        sop=sop,
     )
+
+
+def _load_sop(
+    root: Path,
+    context: TextContext,
+    languages: tuple[str, ...],
+    forms: list[tuple[Form, SourceDocument]],
+    problems: _Problems,
+) -> Sop | None:
+    """The SOP's metadata, structure, glossary and prose, checked against each other and the forms."""
+    metadata = problems.attempt(
+        lambda: _load_document(root, SOP_FILE, "code:, version:, title:, history: ...", SopMetadata, context)
+    )
+    structure = problems.attempt(
+        lambda: _load_document(root, STRUCTURE_FILE, "roles:, steps: and pathways:", SopStructure, context)
+    )
+    glossary = problems.attempt(lambda: _load_document(root, GLOSSARY_FILE, "terms:", Glossary, context))
+    terms = frozenset(term.id for term in glossary[0].terms) if glossary is not None else None
+    sections = problems.attempt(lambda: load_sections(root, languages, terms))
+    if metadata is not None:
+        problems.found.extend(check_history(*metadata))
+        problems.found.extend(check_statuses([(metadata[0].status, metadata[1])], languages))
+    if glossary is not None:
+        problems.found.extend(check_glossary(*glossary))
+    if structure is not None:
+        problems.found.extend(check_structure(*structure, forms, terms))
+    if metadata is None or structure is None or glossary is None or sections is None:
+        return None
+    return Sop(metadata=metadata[0], structure=structure[0], glossary=glossary[0], sections=sections)
 
 
 class _Problems:
@@ -139,4 +177,11 @@ def _load_file(
     path: Path, display: str, expected: str, model: type[M], context: TextContext
 ) -> tuple[M, SourceDocument]:
     document = read_source(path, display, expected)
+    return validate(model, document, context), document
+
+
+def _load_document(
+    root: Path, name: str, expected: str, model: type[D], context: TextContext
+) -> tuple[D, SourceDocument]:
+    document = _read(root, name, expected)
     return validate(model, document, context), document

@@ -16,6 +16,7 @@ from generator.load import read_settings
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.project import CommonHeader
+from generator.model.sop import Glossary, SopMetadata, SopStructure
 from generator.write import write_atomic
 
 SCHEMA_DIR = "schema"
@@ -23,6 +24,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "form.schema.json": Form,
     "choice-list.schema.json": ChoiceList,
     "header.schema.json": CommonHeader,
+    "sop.schema.json": SopMetadata,
+    "sop-structure.schema.json": SopStructure,
+    "glossary.schema.json": Glossary,
 }
 
 

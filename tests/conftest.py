@@ -20,8 +20,8 @@ WriteSource = Callable[[str, str], Path]
 
 
 def assemble(target: Path, test_root: Path) -> Path:
-    """A project in `target`: the repository's settings, labels, header and lists, with the forms of
-    `test_root`."""
+    """A project in `target`: the repository's settings, labels, header and lists, with the forms and
+    the SOP of `test_root`."""
     target.mkdir(parents=True)
     for name in SHARED_SOURCES:
         source = REPO / name
@@ -29,7 +29,8 @@ def assemble(target: Path, test_root: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy(source, target / name)
-    shutil.copytree(test_root / "forms", target / "forms")
+    for folder in ("forms", "sop"):
+        shutil.copytree(test_root / folder, target / folder)
     return target
 
 

@@ -46,9 +46,12 @@ def test_a_failed_build_keeps_the_last_good_one(root: Path, write_source: WriteS
 def test_a_removed_form_disappears_from_the_build(root: Path, write_source: WriteSource) -> None:
     text = (root / "forms" / "every-type.yaml").read_text(encoding="utf-8")
     write_source("forms/second.yaml", text.replace("id: every-type", "id: second").replace("T-01", "T-02"))
+    structure = (root / "sop" / "structure.yaml").read_text(encoding="utf-8")
+    write_source("sop/structure.yaml", structure.replace("forms: [every-type]", "forms: [every-type, second]", 1))
     build(root, root / "build")
     assert (root / "build" / "forms/ru/T-02-second.docx").is_file()
     (root / "forms" / "second.yaml").unlink()
+    write_source("sop/structure.yaml", structure)
     build(root, root / "build")
     assert not (root / "build" / "forms/ru/T-02-second.docx").exists()
     assert sorted(p.name for p in (root / "build" / "forms" / "ru").iterdir()) == ["T-01-every-type.docx"]

@@ -15,10 +15,11 @@ WRONG_OKINA = re.compile(r"[OoGg]ʼ")
 """oʻ and gʻ take the turned comma ʻ (U+02BB), not the apostrophe ʼ (U+02BC) of the tutuq belgisi."""
 APOSTROPHE_LOOKALIKES = re.compile(r"['`‘’]")
 """Uzbek never needs these: ʻ and ʼ are letters of their own."""
+FORM_CODES = [f"F-{number:02}" for number in range(1, 14)]
 
 
 def source_files() -> list[Path]:
-    folders = ("*.yaml", "choices/*.yaml", "forms/*.yaml")
+    folders = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md")
     return sorted(path for pattern in folders for path in REPO.glob(pattern))
 
 
@@ -43,15 +44,27 @@ def uzbek_texts(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def test_the_project_loads_with_the_three_starting_forms(real_project: Project) -> None:
-    codes = [form.code for form in real_project.forms]
-    assert {"F-01", "F-02", "F-03"} <= set(codes)
+def test_the_project_holds_the_thirteen_forms_in_three_languages(real_project: Project) -> None:
+    assert [form.code for form in real_project.forms] == FORM_CODES
     assert real_project.settings.codes == ("en", "ru", "uz")
 
 
+def test_every_form_is_used_by_a_step_of_the_sop(real_project: Project) -> None:
+    used = {form_id for step in real_project.sop.structure.steps for form_id in step.forms}
+    assert sorted(used) == sorted(form.id for form in real_project.forms)
+
+
+def test_the_glossary_has_at_least_forty_terms_in_every_language(real_project: Project) -> None:
+    terms = real_project.sop.glossary.terms
+    assert len(terms) >= 40
+    for language in real_project.settings.codes:
+        words = [term.term.get(language).casefold() for term in terms]
+        assert len(set(words)) == len(words), f"two terms are spelt alike in '{language}'"
+
+
 def test_every_document_stays_draft_until_nasp_approves_it(real_project: Project) -> None:
-    statuses = {status.value for form in real_project.forms for status in form.status.values()}
-    assert statuses == {"draft"}
+    statuses = [*(form.status for form in real_project.forms), real_project.sop.metadata.status]
+    assert {status.value for status_map in statuses for status in status_map.values()} == {"draft"}
 
 
 def test_uzbek_uses_the_modifier_letters_not_apostrophes() -> None:

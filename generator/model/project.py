@@ -13,6 +13,7 @@ from generator.model.form import Form
 from generator.model.labels import LabelId
 from generator.model.language import ProjectSettings
 from generator.model.localize import localize_project
+from generator.model.sop import Sop
 from generator.model.text import LocalizedText
 from generator.model.view import ProjectView
 
@@ -44,6 +45,7 @@ class Project:
     choices: dict[str, ChoiceList]
     header: CommonHeader
     forms: tuple[Form, ...]
+    sop: Sop
 
     def localize(self, language: str) -> ProjectView:
         """The project in one language, as renderers see it."""

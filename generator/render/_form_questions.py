@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
@@ -302,14 +302,17 @@ def _write_note(document: Document, note: NoteView) -> None:
 
 
 def _writing_lines(document: Document, count: int) -> None:
-    table = document.add_table(rows=count, cols=1)
-    wordml.fix_table_layout(table, (hs.TEXT_WIDTH_MM,))
-    wordml.set_table_borders(
-        table, top=wordml.NO_BORDER, left=wordml.NO_BORDER, right=wordml.NO_BORDER, bottom=RULE, insideH=RULE
-    )
-    for row in table.rows:
-        wordml.set_row_height(row, hs.WRITING_LINE_MM, exact=True)
-        wordml.keep_row_whole(row)
+    """Ruled lines to write on: paragraphs whose tab runs to the margin over an underscore leader, so that,
+    unlike table rows, they stay with their question's label on the same page, in Word and LibreOffice."""
+    for index in range(count):
+        paragraph = document.add_paragraph()
+        layout = paragraph.paragraph_format
+        layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        layout.line_spacing = Mm(hs.WRITING_LINE_MM)
+        layout.space_before = layout.space_after = Pt(0)
+        layout.keep_with_next = index < count - 1
+        layout.tab_stops.add_tab_stop(Mm(hs.TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
+        paragraph.add_run("\t").font.color.rgb = hs.WRITING_RULE
 
 
 def _columns_for(choices: Sequence[Choice]) -> int:

@@ -44,6 +44,7 @@ HEADING_FILL: Final = "DCE3EE"
 LABEL_FILL: Final = "F2F2F2"
 NOTE_FILL: Final = "FFF4D6"
 RULE_COLOUR: Final = "808080"
+WRITING_RULE: Final = RGBColor.from_string(RULE_COLOUR)
 DRAFT_COLOUR: Final = "C00000"
 
 # Writing space: a line of handwriting needs about 8 mm.

@@ -7,6 +7,7 @@ import io
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_TAB_LEADER
 from docx.oxml.ns import qn
 
 from generator.model.form import Status
@@ -176,3 +177,11 @@ def test_a_signature_block_is_never_split(every_type_project: Project) -> None:
     assert signatures.rows[-1].cells[0].text == "Supervisor"
     kept = [p.paragraph_format.keep_with_next for row in signatures.rows[:-1] for c in row.cells for p in c.paragraphs]
     assert kept and all(kept)
+
+
+def test_writing_lines_stay_on_the_page_of_their_question(every_type_project: Project) -> None:
+    paragraphs = open_form(every_type_project, "en").paragraphs
+    label = next(index for index, p in enumerate(paragraphs) if p.text.endswith("Describe the disability"))
+    lines = paragraphs[label + 1 : label + 4]
+    assert all(p.text == "\t" and p.paragraph_format.tab_stops[0].leader == WD_TAB_LEADER.LINES for p in lines)
+    assert [p.paragraph_format.keep_with_next for p in paragraphs[label : label + 4]] == [True, True, True, False]

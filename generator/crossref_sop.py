@@ -1,0 +1,82 @@
+"""Checks across the SOP's sources and the forms: every role, step, form and term a source names exists,
+every form is used by some step, ids are unique, and the version history ends at the current version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from generator.errors import Problem
+from generator.messages import problem, quoted_list
+from generator.model.form import Form
+from generator.model.sop import Glossary, SopMetadata, SopStructure
+from generator.source import Path_, SourceDocument
+
+
+def check_history(metadata: SopMetadata, document: SourceDocument) -> Iterator[Problem]:
+    last = metadata.history[-1]
+    if last.version != metadata.version:
+        where = document.locate(("history", len(metadata.history) - 1, "version"))
+        yield problem("history-version", where, found=last.version, expected=metadata.version)
+
+
+def check_glossary(glossary: Glossary, document: SourceDocument) -> Iterator[Problem]:
+    yield from _unique(((("terms", index), term.id) for index, term in enumerate(glossary.terms)), "term id", document)
+
+
+def check_structure(
+    structure: SopStructure,
+    document: SourceDocument,
+    forms: list[tuple[Form, SourceDocument]],
+    terms: frozenset[str] | None,
+) -> Iterator[Problem]:
+    """References from steps and pathways to roles, steps, forms and terms; forms no step uses."""
+    yield from _unique(((("roles", i), role.id) for i, role in enumerate(structure.roles)), "role id", document)
+    yield from _unique(((("steps", i), step.id) for i, step in enumerate(structure.steps)), "step id", document)
+    pathways = ((("pathways", i), pathway.id) for i, pathway in enumerate(structure.pathways))
+    yield from _unique(pathways, "pathway id", document)
+    roles = [role.id for role in structure.roles]
+    steps = [step.id for step in structure.steps]
+    form_ids = sorted(form.id for form, _ in forms)
+    for index, step in enumerate(structure.steps):
+        path: Path_ = ("steps", index)
+        yield from _known([((*path, "lead"), step.lead)], roles, "unknown-role", document)
+        yield from _known(_items((*path, "involved"), step.involved), roles, "unknown-role", document)
+        yield from _known(_items((*path, "forms"), step.forms), form_ids, "unknown-form", document)
+        targets = (((*path, "transitions", i, "to"), move.to) for i, move in enumerate(step.transitions))
+        yield from _known(targets, steps, "unknown-step", document)
+        if terms is not None:
+            for term_path, term in _items((*path, "terms"), step.terms):
+                if term not in terms:
+                    yield problem("unknown-term", document.locate(term_path), found=term)
+    for index, pathway in enumerate(structure.pathways):
+        path = ("pathways", index)
+        stages = (((*path, "stages", i, "role"), stage.role) for i, stage in enumerate(pathway.stages))
+        yield from _known(stages, roles, "unknown-role", document)
+        yield from _known(_items((*path, "forms"), pathway.forms), form_ids, "unknown-form", document)
+    used = {form_id for step in structure.steps for form_id in step.forms}
+    for form, form_document in forms:
+        if form.id not in used:
+            yield problem("unused-form", form_document.locate(("id",)), found=form.id)
+
+
+def _items(path: Path_, values: Iterable[str]) -> Iterator[tuple[Path_, str]]:
+    for index, value in enumerate(values):
+        yield (*path, index), value
+
+
+def _known(
+    references: Iterable[tuple[Path_, str]], known: list[str], code: str, document: SourceDocument
+) -> Iterator[Problem]:
+    for path, value in references:
+        if value not in known:
+            yield problem(code, document.locate(path), found=value, allowed=quoted_list(known))
+
+
+def _unique(items: Iterable[tuple[Path_, str]], what: str, document: SourceDocument) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for path, value in items:
+        location = document.locate((*path, "id"))
+        if value in first:
+            yield problem("duplicate-id", location, what=what, value=value, first=first[value])
+        else:
+            first[value] = f"{location.file}:{location.line}"
