@@ -190,7 +190,8 @@ def _write_block(document: Document, question: AnyQuestion, labels: Labels) -> N
 
 
 def _label_text(question: QuestionView) -> str:
-    return f"{question.label} *" if question.required else question.label
+    """The label, with a required mark that a no-break space keeps from wrapping onto a line of its own."""
+    return f"{question.label}\u00a0*" if question.required else question.label
 
 
 def _write_label(

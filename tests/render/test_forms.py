@@ -185,3 +185,7 @@ def test_writing_lines_stay_on_the_page_of_their_question(every_type_project: Pr
     lines = paragraphs[label + 1 : label + 4]
     assert all(p.text == "\t" and p.paragraph_format.tab_stops[0].leader == WD_TAB_LEADER.LINES for p in lines)
     assert [p.paragraph_format.keep_with_next for p in paragraphs[label : label + 4]] == [True, True, True, False]
+
+
+def test_the_required_mark_never_wraps_alone(every_type_project: Project) -> None:
+    assert "Full name\u00a0*" in all_text(open_form(every_type_project, "en"))
