@@ -14,8 +14,14 @@ from pathlib import Path
 from generator.errors import OilaError
 from generator.load import load_project
 from generator.manifest import Entry, read_manifest, write_manifest
-from generator.render import RENDERERS, renderer
+from generator.model.project import Project
+from generator.pdf import PdfUnavailable, convert_to_pdf
+from generator.render import RENDERERS, Artifact, renderer
 from generator.write import write_atomic
+
+PDF = "pdf"
+"""The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
+WORD_OUTPUTS = ("forms", "sop")
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,13 @@ class BuildResult:
     written: int
     unchanged: int
     total: int
+    warnings: tuple[str, ...] = ()
+    """What could not be made, and how to make it possible, such as PDFs without LibreOffice."""
+
+
+def outputs() -> tuple[str, ...]:
+    """Every kind of output `--only` can choose."""
+    return (*RENDERERS, PDF)
 
 
 def build(
@@ -34,29 +47,64 @@ def build(
 ) -> BuildResult:
     project = load_project(root)
     chosen_languages = _choose("language", languages, project.settings.codes)
-    chosen_kinds = _choose("output", only, tuple(RENDERERS))
-    entries: dict[str, Entry] = {}
-    contents: dict[str, bytes] = {}
-    for language in chosen_languages:
-        view = project.localize(language)
-        for kind in chosen_kinds:
-            progress(f"rendering {kind} in {language}")
-            for path, artifact in renderer(kind)(view).items():
-                contents[path] = artifact.content
-                entries[path] = Entry.describe(path, kind, language, artifact)
+    chosen_kinds = _choose("output", only, outputs())
+    rendered = _render(project, chosen_languages, chosen_kinds, progress)
+    artifacts = {path: item for path, (kind, _, item) in rendered.items() if kind in chosen_kinds}
+    entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in rendered.items()}
+    entries = {path: entry for path, entry in entries.items() if path in artifacts}
+    warnings: list[str] = []
+    if PDF in chosen_kinds:
+        try:
+            for path, (language, item) in _pdfs(rendered, progress).items():
+                artifacts[path] = item
+                entries[path] = Entry.describe(path, PDF, language, item)
+        except PdfUnavailable as unavailable:
+            warnings.append(f"no PDFs were made: {unavailable}")
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
     kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
     written = 0
-    for index, path in enumerate(sorted(contents), start=1):
-        changed = write_atomic(out / path, contents[path])
+    for index, path in enumerate(sorted(artifacts), start=1):
+        changed = write_atomic(out / path, artifacts[path].content)
         written += changed
-        progress(f"[{index}/{len(contents)}] {path}{'' if changed else ' (unchanged)'}")
+        progress(f"[{index}/{len(artifacts)}] {path}{'' if changed else ' (unchanged)'}")
     for path in sorted(set(previous) - set(entries) - set(kept)):
         (out / path).unlink(missing_ok=True)
-        progress(f"removed {path}: no source makes it any more")
+        progress(f"removed {path}: this build does not make it")
     write_manifest(out, project.settings.name, {**kept, **entries})
-    return BuildResult(written=written, unchanged=len(contents) - written, total=len(contents))
+    return BuildResult(written, len(artifacts) - written, len(artifacts), tuple(warnings))
+
+
+Rendered = dict[str, tuple[str, str, Artifact]]
+"""`{path: (kind, language, artifact)}` of everything rendered in memory."""
+
+
+def _render(
+    project: Project, languages: tuple[str, ...], kinds: tuple[str, ...], progress: Callable[[str], None]
+) -> Rendered:
+    """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
+    needed = [kind for kind in RENDERERS if kind in kinds or (PDF in kinds and kind in WORD_OUTPUTS)]
+    rendered: Rendered = {}
+    for language in languages:
+        view = project.localize(language)
+        for kind in needed:
+            progress(f"rendering {kind} in {language}")
+            for path, artifact in renderer(kind)(view).items():
+                rendered[path] = (kind, language, artifact)
+    return rendered
+
+
+def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> dict[str, tuple[str, Artifact]]:
+    """`{path.pdf: (language, artifact)}` for every Word file rendered, in one LibreOffice run."""
+    documents = {path: item for path, (kind, _, item) in rendered.items() if kind in WORD_OUTPUTS}
+    stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
+    pdfs = convert_to_pdf({path: item.content for path, item in documents.items()}, stamps, progress)
+    made = {}
+    for path, item in documents.items():
+        pdf = path.removesuffix(".docx") + ".pdf"
+        language = rendered[path][1]
+        made[pdf] = (language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
+    return made
 
 
 def _choose(what: str, asked: Sequence[str] | None, known: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,10 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import build
+from generator.build import build, outputs
 from generator.errors import OilaError, SourceErrors
 from generator.load import find_project, load_project
-from generator.render import RENDERERS
 from generator.schema import write_schemas
 
 
@@ -53,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     build_command = commands.add_parser("build", help="build every output into build/")
     build_command.add_argument("--lang", action="append", metavar="L", help="only this language (repeatable)")
     build_command.add_argument(
-        "--only", action="append", choices=sorted(RENDERERS), help="only this kind of output (repeatable)"
+        "--only", action="append", choices=outputs(), help="only this kind of output (repeatable)"
     )
     build_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
     build_command.set_defaults(run=_build)
@@ -76,6 +75,8 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     out = out if out.is_absolute() else root / out
     result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
     print(f"oila: wrote {result.written} and kept {result.unchanged} unchanged of {result.total} files in {out}")
+    for warning in result.warnings:
+        print(f"oila: warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.errors import Problem
 from generator.messages import problem, quoted_list
-from generator.model.form import Form
+from generator.model.form import Form, Status
 from generator.model.sop import Glossary, SopMetadata, SopStructure
 from generator.source import Path_, SourceDocument
 
@@ -80,3 +80,17 @@ def _unique(items: Iterable[tuple[Path_, str]], what: str, document: SourceDocum
             yield problem("duplicate-id", location, what=what, value=value, first=first[value])
         else:
             first[value] = f"{location.file}:{location.line}"
+
+
+def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
+    """A language is `approved` exactly when its approval (who, which order, when) is recorded."""
+    for language in languages:
+        approved = metadata.status.get(language) is Status.APPROVED
+        if approved and language not in metadata.approvals:
+            yield problem("missing-approval", document.locate(("status", language)), lang=language)
+        if not approved and language in metadata.approvals:
+            yield problem("approval-not-approved", document.locate(("approvals", language)), lang=language)
+    for language in metadata.approvals:
+        if language not in languages:
+            where = document.locate(("approvals", language))
+            yield problem("unknown-language", where, lang=language, allowed=", ".join(languages))

@@ -14,7 +14,7 @@ from typing import TypeVar
 from pydantic import create_model
 
 from generator.crossref import check_forms, check_labels, check_statuses, file_id_problems
-from generator.crossref_sop import check_glossary, check_history, check_structure
+from generator.crossref_sop import check_approvals, check_glossary, check_history, check_structure
 from generator.errors import Location, OilaError, Problem, SourceErrors
 from generator.load_sop import SOP_DIR, load_sections
 from generator.messages import problem
@@ -112,6 +112,7 @@ def _load_sop(
     sections = problems.attempt(lambda: load_sections(root, languages, terms))
     if metadata is not None:
         problems.found.extend(check_history(*metadata))
+        problems.found.extend(check_approvals(*metadata, languages))
         problems.found.extend(check_statuses([(metadata[0].status, metadata[1])], languages))
     if glossary is not None:
         problems.found.extend(check_glossary(*glossary))

@@ -62,6 +62,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "unknown-form": "unknown form '{found}'; forms: {allowed}",
     "unknown-step": "unknown step '{found}'; steps: {allowed}",
     "unused-form": "no step of the SOP uses the form '{found}'; name it in the forms of a step in sop/structure.yaml",
+    "missing-approval": "the '{lang}' version is approved, but 'approvals' does not say by whom, by which order "
+    "and when; add approvals: {{{lang}: {{by: ..., order: ..., date: ...}}}}",
+    "approval-not-approved": "an approval is recorded for '{lang}', but its status is not 'approved'; "
+    "set the status or remove the approval",
     "history-version": "the last entry of the history is version {found}, but the document is version "
     "{expected}; add a history entry for it",
 }

@@ -4,42 +4,55 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from generator.build import build
 from generator.errors import SourceErrors
 from tests.conftest import WriteSource
 
-FORMS = ["forms/en/T-01-every-type.docx", "forms/ru/T-01-every-type.docx", "forms/uz/T-01-every-type.docx"]
+LANGUAGES = ("en", "ru", "uz")
+FORMS = [f"forms/{language}/T-01-every-type.docx" for language in LANGUAGES]
+SOP = [f"sop/{language}/TEST-SOP-01-v2.0.docx" for language in LANGUAGES]
+EVERYTHING = sorted([*FORMS, *SOP, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
 
 
-def test_build_writes_every_language_and_a_manifest(root: Path) -> None:
+def manifest_of(out: Path) -> list[dict[str, str]]:
+    artifacts: list[dict[str, str]] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["artifacts"]
+    return artifacts
+
+
+def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) -> None:
     result = build(root, root / "build")
-    assert result.total == result.written == 3
-    manifest = json.loads((root / "build" / "manifest.json").read_text(encoding="utf-8"))
-    assert [entry["path"] for entry in manifest["artifacts"]] == FORMS
-    for entry in manifest["artifacts"]:
+    assert result.total == result.written == len(EVERYTHING) == 12
+    assert result.warnings == ()
+    manifest = manifest_of(root / "build")
+    assert [entry["path"] for entry in manifest] == EVERYTHING
+    for entry in manifest:
         content = (root / "build" / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest()
-        assert (entry["kind"], entry["source"], entry["version"]) == ("forms", "every-type", "2.1")
+        kind = "pdf" if entry["path"].endswith(".pdf") else entry["path"].split("/")[0]
+        source = "sop" if entry["path"].startswith("sop/") else "every-type"
+        assert (entry["kind"], entry["source"], entry["language"]) == (kind, source, entry["path"].split("/")[1])
 
 
 def test_two_builds_give_identical_bytes(root: Path) -> None:
     build(root, root / "one")
     build(root, root / "two")
-    for path in [*FORMS, "manifest.json"]:
+    for path in [*EVERYTHING, "manifest.json"]:
         assert (root / "one" / path).read_bytes() == (root / "two" / path).read_bytes(), path
     assert build(root, root / "one").written == 0
 
 
 def test_a_failed_build_keeps_the_last_good_one(root: Path, write_source: WriteSource) -> None:
-    build(root, root / "build")
+    build(root, root / "build", only=["forms"])
     before = {path: (root / "build" / path).read_bytes() for path in FORMS}
     write_source("forms/every-type.yaml", "id: every-type\ncode: [\n")
     with pytest.raises(SourceErrors):
-        build(root, root / "build")
+        build(root, root / "build", only=["forms"])
     assert {path: (root / "build" / path).read_bytes() for path in FORMS} == before
 
 
@@ -48,17 +61,43 @@ def test_a_removed_form_disappears_from_the_build(root: Path, write_source: Writ
     write_source("forms/second.yaml", text.replace("id: every-type", "id: second").replace("T-01", "T-02"))
     structure = (root / "sop" / "structure.yaml").read_text(encoding="utf-8")
     write_source("sop/structure.yaml", structure.replace("forms: [every-type]", "forms: [every-type, second]", 1))
-    build(root, root / "build")
+    build(root, root / "build", only=["forms"])
     assert (root / "build" / "forms/ru/T-02-second.docx").is_file()
     (root / "forms" / "second.yaml").unlink()
     write_source("sop/structure.yaml", structure)
-    build(root, root / "build")
+    build(root, root / "build", only=["forms"])
     assert not (root / "build" / "forms/ru/T-02-second.docx").exists()
     assert sorted(p.name for p in (root / "build" / "forms" / "ru").iterdir()) == ["T-01-every-type.docx"]
 
 
 def test_one_language_only_keeps_the_others_in_the_manifest(root: Path) -> None:
-    build(root, root / "build")
-    build(root, root / "build", languages=["ru"])
-    manifest = json.loads((root / "build" / "manifest.json").read_text(encoding="utf-8"))
-    assert [entry["path"] for entry in manifest["artifacts"]] == FORMS
+    build(root, root / "build", only=["forms"])
+    build(root, root / "build", languages=["ru"], only=["forms"])
+    assert [entry["path"] for entry in manifest_of(root / "build")] == FORMS
+
+
+def test_a_changed_timeframe_shows_in_every_language_without_touching_prose(root: Path) -> None:
+    structure = root / "sop" / "structure.yaml"
+    text = structure.read_text(encoding="utf-8")
+    changed = "timeframe: {en: Within 21 days, ru: В течение 21 дня, uz: 21 kun ichida}"
+    structure.write_text(
+        text.replace("timeframe: {en: Within 30 days, ru: В течение 30 дней, uz: 30 kun ichida}", changed)
+    )
+    build(root, root / "build", only=["sop"])
+    for language, words in {"en": "Within 21 days", "ru": "В течение 21 дня", "uz": "21 kun ichida"}.items():
+        document = docx.Document(str(root / "build" / "sop" / language / "TEST-SOP-01-v2.0.docx"))
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        assert any(words in cell for cell in cells), language
+
+
+def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = shutil.which
+    monkeypatch.setattr("generator.pdf.shutil.which", lambda name: None if name == "soffice" else found(name))
+    result = build(root, root / "build")
+    assert result.warnings == (
+        "no PDFs were made: LibreOffice is not installed; install LibreOffice and its Python bridge (Debian and "
+        "Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno), or run 'make build'",
+    )
+    assert [entry["path"] for entry in manifest_of(root / "build")] == sorted([*FORMS, *SOP])

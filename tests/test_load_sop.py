@@ -20,9 +20,9 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 
 def test_the_sop_loads_with_its_sections_in_order(root: Path) -> None:
     sop = load_project(root).sop
-    assert [section.slug for section in sop.sections] == ["01-purpose", "02-steps"]
+    assert [section.slug for section in sop.sections] == ["01-purpose", "02-steps", "03-annexes"]
     assert sop.sections[1].texts["uz"].title == "Qadamlar"
-    assert sop.sections[1].placeholders == {"steps_table"}
+    assert sop.sections[1].placeholders == {"steps_table", "flowchart"}
     assert sop.sections[1].terms == ("reintegration", "gatekeeping")
 
 
@@ -74,7 +74,7 @@ def test_terms_must_exist_in_the_glossary(root: Path) -> None:
     for language in ("en", "ru", "uz"):
         edit(root, f"sop/{language}/02-steps.md", '"gatekeeping"', '"gate_keeping"')
     assert problems(root) == [
-        str(problem("unknown-term", Location(f"sop/{language}/02-steps.md", 5, 1), found="gate_keeping"))
+        str(problem("unknown-term", Location(f"sop/{language}/02-steps.md", 7, 1), found="gate_keeping"))
         for language in ("en", "ru", "uz")
     ]
 
@@ -90,7 +90,7 @@ def test_steps_name_roles_forms_steps_and_terms_that_exist(root: Path) -> None:
         str(
             problem(
                 "unknown-role",
-                Location("sop/structure.yaml", 16, 5, ("steps", 0, "lead")),
+                Location("sop/structure.yaml", 18, 5, ("steps", 0, "lead")),
                 found="workers",
                 allowed=roles,
             )
@@ -98,20 +98,20 @@ def test_steps_name_roles_forms_steps_and_terms_that_exist(root: Path) -> None:
         str(
             problem(
                 "unknown-form",
-                Location("sop/structure.yaml", 20, 13, ("steps", 0, "forms", 0)),
+                Location("sop/structure.yaml", 22, 13, ("steps", 0, "forms", 0)),
                 found="every-types",
                 allowed="'every-type'",
             )
         ),
         str(
             problem(
-                "unknown-term", Location("sop/structure.yaml", 22, 13, ("steps", 0, "terms", 0)), found="reintegation"
+                "unknown-term", Location("sop/structure.yaml", 24, 13, ("steps", 0, "terms", 0)), found="reintegation"
             )
         ),
         str(
             problem(
                 "unknown-step",
-                Location("sop/structure.yaml", 30, 9, ("steps", 1, "transitions", 0, "to")),
+                Location("sop/structure.yaml", 32, 9, ("steps", 1, "transitions", 0, "to")),
                 found="assesment",
                 allowed="'assessment', 'review'",
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import json
 import re
 import shutil
 import subprocess
@@ -19,44 +19,25 @@ PAGE_SIZE = re.compile(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", re.MULTIL
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The repository's forms built, then converted by one LibreOffice run (one start-up for all files)."""
-    soffice = shutil.which("soffice")
-    assert soffice, "LibreOffice is part of the set-up: run 'make test' or tools/system-packages"
-    work = tmp_path_factory.mktemp("print")
-    build(REPO, work / "build")
-    documents = sorted((work / "build" / "forms").glob("*/*.docx"))
-    converted = work / "pdf"
-    environment = {**os.environ, "HOME": str(work / "home")}
-    for language in sorted({document.parent.name for document in documents}):
-        batch = [str(document) for document in documents if document.parent.name == language]
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{work}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(converted / language),
-                *batch,
-            ],
-            check=True,
-            capture_output=True,
-            env=environment,
-            timeout=300,
-        )
-    return {f"{d.parent.name}/{d.stem}": converted / d.parent.name / f"{d.stem}.pdf" for d in documents}
+    """Every PDF a full build of the repository makes: each form and the SOP, in every language."""
+    assert shutil.which("soffice"), "LibreOffice is part of the set-up: run 'make test' or tools/system-packages"
+    out = tmp_path_factory.mktemp("print") / "build"
+    result = build(REPO, out)
+    assert result.warnings == ()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    made = [entry["path"] for entry in manifest["artifacts"] if entry["kind"] == "pdf"]
+    return {path.removesuffix(".pdf"): out / path for path in made}
 
 
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
-def test_every_form_converts_in_every_language(pdfs: dict[str, Path]) -> None:
-    languages = {name.split("/")[0] for name in pdfs}
-    assert languages == {"en", "ru", "uz"}
-    missing = [name for name, path in pdfs.items() if not path.is_file()]
-    assert missing == []
+def test_every_word_output_has_its_pdf_in_every_language(pdfs: dict[str, Path]) -> None:
+    docx = sorted(path.removesuffix(".docx") for path in _word_outputs(pdfs))
+    assert sorted(pdfs) == docx
+    assert {name.split("/")[1] for name in pdfs} == {"en", "ru", "uz"}
+    assert len([name for name in pdfs if name.startswith("sop/")]) == 3
 
 
 def test_every_page_is_a4(pdfs: dict[str, Path]) -> None:
@@ -72,13 +53,14 @@ def test_every_page_is_a4(pdfs: dict[str, Path]) -> None:
 def test_russian_and_uzbek_text_survive_printing(pdfs: dict[str, Path]) -> None:
     for name, path in pdfs.items():
         text = pdf_text(path)
-        language = name.split("/")[0]
+        language = name.split("/")[1]
         if language == "ru":
             assert "Страница 1 из" in text and "ПРОЕКТ" in text, name
         if language == "uz":
             assert "1-sahifa, jami" in text and "LOYIHA" in text, name
             assert "oʻ" in text or "gʻ" in text, f"{name}: no ʻ (U+02BB) in the printed text"
-        assert "☐" in text, name
+        if name.startswith("forms/"):
+            assert "☐" in text, name
 
 
 def test_only_fonts_with_the_glyphs_are_used(pdfs: dict[str, Path]) -> None:
@@ -94,3 +76,18 @@ def test_only_fonts_with_the_glyphs_are_used(pdfs: dict[str, Path]) -> None:
             "DejaVuSans",
             "OpenSymbol",
         }, f"{name}: {names}"
+
+
+def test_the_sop_contents_list_its_sections_with_page_numbers(pdfs: dict[str, Path]) -> None:
+    contents = pdf_text(pdfs["sop/ru/NASP-SOP-01-v1.0"]).split("\f")[2]
+    assert "Содержание" in contents
+    entries = re.findall(r"^\s*(\d+)\s+(.+?)\.{3,}\s*(\d+)\s*$", contents, re.MULTILINE)
+    assert [int(number) for number, _, _ in entries] == list(range(1, len(entries) + 1))
+    assert len(entries) >= 10
+    pages = [int(page) for _, _, page in entries]
+    assert pages == sorted(pages) and pages[0] > 3
+
+
+def _word_outputs(pdfs: dict[str, Path]) -> list[str]:
+    out = next(iter(pdfs.values())).parents[2]
+    return [str(path.relative_to(out)) for path in sorted(out.glob("*/*/*.docx"))]

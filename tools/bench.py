@@ -1,4 +1,4 @@
-"""Benchmark: how long loading the sources and rendering every form in every language take.
+"""Benchmark: how long loading the sources, rendering every form and the SOP, and the PDF step take.
 
 Run with `make bench`. Prints the median of several runs; a benchmark, not a test, so it never fails.
 """
@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.load import load_project
+from generator.pdf import convert_to_pdf
 from generator.render.forms import render_forms
+from generator.render.sop import render_sop
 
 RUNS = 5
 
@@ -37,6 +39,18 @@ def main() -> int:
         seconds = median_seconds(lambda view=view: render_forms(view))  # type: ignore[misc]
         per_form = seconds / len(project.forms) * 1000
         print(f"render every form in {language}:    {seconds * 1000:8.1f} ms ({per_form:.1f} ms a form)")
+        seconds = median_seconds(lambda view=view: render_sop(view))  # type: ignore[misc]
+        print(f"render the SOP in {language}:       {seconds * 1000:8.1f} ms")
+    documents = {}
+    for language in project.settings.codes:
+        view = project.localize(language)
+        for path, item in [*render_forms(view).items(), *render_sop(view).items()]:
+            documents[path] = item.content
+    started = time.perf_counter()
+    convert_to_pdf(documents, dict.fromkeys(documents, "20260101"), lambda message: None)
+    seconds = time.perf_counter() - started
+    each = seconds / len(documents) * 1000
+    print(f"PDF of {len(documents)} documents, one run: {seconds * 1000:8.1f} ms ({each:.0f} ms each)")
     return 0
 
 

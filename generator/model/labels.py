@@ -45,6 +45,38 @@ class LabelId(StrEnum):
     POSITION = "position"
     SIGNATURE = "signature"
     DATE = "date"
+    CONTENTS = "contents"
+    DOCUMENT_CODE = "document_code"
+    VERSION_DATE = "version_date"
+    EFFECTIVE_DATE = "effective_date"
+    SET_ON_APPROVAL = "set_on_approval"
+    STATUS = "status"
+    STATUS_DRAFT = "status_draft"
+    STATUS_REVIEWED = "status_reviewed"
+    STATUS_APPROVED = "status_approved"
+    APPROVAL = "approval"
+    APPROVED_BY_ORDER = "approved_by_order"
+    NOT_YET_APPROVED = "not_yet_approved"
+    VERSION_HISTORY = "version_history"
+    VERSION_COLUMN = "version_column"
+    CHANGES = "changes"
+    ROLE = "role"
+    RESPONSIBILITIES = "responsibilities"
+    STEP = "step"
+    THROUGHOUT = "throughout"
+    RESPONSIBLE = "responsible"
+    TIMEFRAME = "timeframe"
+    FORMS = "forms"
+    RESULT = "result"
+    WHEN_TO_RETURN = "when_to_return"
+    PATHWAY = "pathway"
+    ACTION = "action"
+    NASP_TO_CONFIRM = "nasp_to_confirm"
+    CODE = "code"
+    FORM = "form"
+    TERM = "term"
+    DEFINITION = "definition"
+    FLOWCHART = "flowchart"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
@@ -52,6 +84,9 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.VERSION: frozenset({"version"}),
     LabelId.SKIP_TO_QUESTION: frozenset({"answer", "target"}),
     LabelId.SKIP_TO_SECTION: frozenset({"answer", "target"}),
+    LabelId.APPROVED_BY_ORDER: frozenset({"body", "order", "date"}),
+    LabelId.NOT_YET_APPROVED: frozenset({"body"}),
+    LabelId.WHEN_TO_RETURN: frozenset({"condition", "step"}),
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 

@@ -8,6 +8,7 @@ from generator.model import fields as f
 from generator.model.choices import Option
 from generator.model.form import Form, Section, Status
 from generator.model.labels import LabelId, Labels
+from generator.model.localize_sop import localize_sop
 from generator.model.numbering import question_numbers
 from generator.model.text import LocalizedText
 from generator.model.view import (
@@ -42,6 +43,7 @@ def localize_project(project: Project, language: str) -> ProjectView:
         language=LanguageView(settings.code, settings.name, settings.locale),
         labels=labels,
         forms=tuple(localizer.form(form) for form in project.forms),
+        sop=localize_sop(project.sop, project.forms, project.settings, language),
     )
 
 

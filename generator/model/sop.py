@@ -38,6 +38,14 @@ class Reference(SourceModel):
     )
 
 
+class Approval(SourceModel):
+    """Who approved one language version of the SOP, by which order, on which date."""
+
+    by: LocalizedText = Field(description="The body or official that approved it.")
+    order: str = Field(min_length=1, description="The number of the approving order, such as `No. 15-P`.")
+    date: dt.date = Field(description="The date of the order, YYYY-MM-DD.")
+
+
 class SopMetadata(SourceModel):
     """`sop/sop.yaml`: what the SOP is, which version, who approves it, and what it rests on."""
 
@@ -45,6 +53,10 @@ class SopMetadata(SourceModel):
     version: Version = Field(description='The version, such as "1.0" (in quotes).')
     version_date: dt.date = Field(description="The date of this version, YYYY-MM-DD; it dates every output.")
     status: dict[str, Status] = Field(description="Per language: draft, reviewed or approved.")
+    approvals: dict[str, Approval] = Field(
+        {}, description="Per approved language: who approved it, by which order, on which date."
+    )
+    effective_date: dt.date | None = Field(None, description="When the SOP takes effect; set once it is approved.")
     title: LocalizedText = Field(description="The full title, as on the title page.")
     short_title: LocalizedText = Field(description="A short title for running headers and navigation.")
     approving_body: LocalizedText = Field(description="The body that adopts the SOP.")
@@ -57,6 +69,7 @@ class Role(SourceModel):
 
     id: Identifier = Field(description="Stable id that steps and pathways name, such as `community_social_worker`.")
     name: LocalizedText = Field(description="The actor, as named in Uzbekistan's institutions.")
+    short_name: LocalizedText = Field(description="A name of a few words for tables and the flow diagram.")
     responsibilities: tuple[LocalizedText, ...] = Field(min_length=1, description="What it does, one item each.")
     to_confirm: LocalizedText | None = Field(None, description="What NASP must still confirm about this role.")
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.model.labels import Labels
+from generator.model.sop_view import SopView
 
 
 @dataclass(frozen=True)
@@ -141,3 +142,4 @@ class ProjectView:
     language: LanguageView
     labels: Labels
     forms: tuple[FormView, ...]
+    sop: SopView

@@ -5,6 +5,7 @@ A closed registry: the command line's `--only` choices come from it.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ class Artifact:
     content: bytes
     source: str
     version: str
+    version_date: dt.date
+    """The date of the source's version: it dates the file wherever a format records a date."""
 
 
 Renderer = Callable[[ProjectView], dict[str, Artifact]]
@@ -27,6 +30,7 @@ Renderer = Callable[[ProjectView], dict[str, Artifact]]
 
 RENDERERS: Final[dict[str, str]] = {
     "forms": "generator.render.forms:render_forms",
+    "sop": "generator.render.sop:render_sop",
 }
 """Renderer name to `module:function`; a renderer's module is imported only when its output is built."""
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,8 +19,7 @@ from generator.model.labels import LabelId, Labels
 from generator.model.view import FormView, LanguageView
 from generator.render import house_style as hs
 from generator.render import wordml
-
-_PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
+from generator.render.page import set_a4_page, write_page_numbers
 
 CORE_PROPERTY_LIMIT = 255
 
@@ -30,7 +27,7 @@ CORE_PROPERTY_LIMIT = 255
 def new_document(form: FormView, language: LanguageView, labels: Labels) -> Document:
     document = docx.Document()
     _drop_thumbnail(document)
-    _set_page(document)
+    set_a4_page(document)
     _set_styles(document)
     wordml.set_document_language(document, language.locale)
     _set_properties(document, form, language, labels)
@@ -45,19 +42,6 @@ def _drop_thumbnail(document: Document) -> None:
     for key, relationship in list(package.rels.items()):
         if relationship.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
             del package.rels[key]
-
-
-def _set_page(document: Document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = hs.PAGE_WIDTH
-    section.page_height = hs.PAGE_HEIGHT
-    section.left_margin = hs.MARGIN_LEFT
-    section.right_margin = hs.MARGIN_RIGHT
-    section.top_margin = hs.MARGIN_TOP
-    section.bottom_margin = hs.MARGIN_BOTTOM
-    section.header_distance = hs.HEADER_DISTANCE
-    section.footer_distance = hs.FOOTER_DISTANCE
 
 
 def _set_styles(document: Document) -> None:
@@ -170,18 +154,7 @@ def _write_page_footer(document: Document, labels: Labels, with_case_box: bool) 
     wordml.fix_table_layout(table, (hs.TEXT_WIDTH_MM - label_width - hs.CASE_BOX_MM, label_width, hs.CASE_BOX_MM))
     wordml.set_table_cell_margins(table, 1, 1)
     pages, case_label, case_box = table.rows[0].cells
-    paragraph = pages.paragraphs[0]
-    for part in _PLACEHOLDER.split(labels[LabelId.PAGE_OF]):
-        if part == "{page}":
-            runs = wordml.add_field(paragraph, "PAGE", "1")
-        elif part == "{pages}":
-            runs = wordml.add_field(paragraph, "NUMPAGES", "1")
-        elif part:
-            runs = [paragraph.add_run(part)]
-        else:
-            continue
-        for run in runs:
-            run.font.size = hs.HEADER_SIZE
+    write_page_numbers(pages.paragraphs[0], labels, hs.HEADER_SIZE)
     if with_case_box:
         label = case_label.paragraphs[0]
         label.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -24,5 +24,5 @@ def render_forms(project: ProjectView) -> dict[str, Artifact]:
         buffer = io.BytesIO()
         document.save(buffer)
         content = reproducible_zip(buffer.getvalue())
-        files[form_path(project.language.code, form)] = Artifact(content, form.id, form.version)
+        files[form_path(project.language.code, form)] = Artifact(content, form.id, form.version, form.version_date)
     return files

@@ -1,6 +1,6 @@
-"""The house style of printed forms: page, fonts, sizes, spacing and colours, in one place.
+"""The house style of the printed forms and the SOP: page, fonts, sizes, spacing and colours, in one place.
 
-NASP reviews the look of the forms; the look changes only when this module does.
+NASP reviews the look of the documents; the look changes only when this module does.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ HEADER_SIZE: Final = Pt(8.5)
 BOX_SIZE: Final = Pt(12)
 
 INK: Final = RGBColor(0x00, 0x00, 0x00)
-ACCENT: Final = RGBColor(0x1F, 0x38, 0x64)
+ACCENT_HEX: Final = "1F3864"
+ACCENT: Final = RGBColor.from_string(ACCENT_HEX)
 MUTED: Final = RGBColor(0x59, 0x59, 0x59)
 DRAFT_RED: Final = RGBColor(0xC0, 0x00, 0x00)
 
@@ -55,3 +56,15 @@ SPACE_BETWEEN_QUESTIONS: Final = Pt(6)
 LABEL_COLUMN_MM: Final = 72
 """Width of the label beside a one-line answer (short text, date, number, yes/no)."""
 CASE_BOX_MM: Final = 45
+
+# The SOP document: the same page and fonts; a quieter body size for prose, smaller type in tables.
+SOP_BODY_SIZE: Final = Pt(10.5)
+SOP_TABLE_SIZE: Final = Pt(9)
+SOP_TITLE_SIZE: Final = Pt(22)
+SOP_HEADING_SIZES: Final = (Pt(14), Pt(12), Pt(11))
+NOTE_BORDER_COLOUR: Final = "C9A227"
+"""The left rule of a quotation: in the SOP, what NASP must still confirm."""
+
+# The flow diagram (Graphviz): a font fontconfig finds on the build machine, and print resolution.
+DIAGRAM_FONT: Final = "Liberation Sans"
+DIAGRAM_DPI: Final = 150

@@ -271,6 +271,27 @@ def set_run_language(run: Run, locale: str) -> None:
     properties.append(element("w:lang", val=locale))
 
 
+# Styles ------------------------------------------------------------------------------------------
+
+
+def border_style(style_element: BaseOxmlElement, **sides: Border) -> None:
+    """Rules beside every paragraph of a paragraph style, such as the left rule of a note."""
+    _set_child(style_element.get_or_add_pPr(), _borders("w:pBdr", sides), _PARAGRAPH_ORDER)
+
+
+def shade_style(style_element: BaseOxmlElement, fill: str) -> None:
+    properties = style_element.get_or_add_pPr()
+    _set_child(properties, element("w:shd", val="clear", color="auto", fill=fill), _PARAGRAPH_ORDER)
+
+
+def border_table_style(style_element: BaseOxmlElement, **sides: Border) -> None:
+    """Rules around and inside every table of a table style."""
+    properties = style_element.find(qn("w:tblPr"))
+    if properties is None:
+        raise ValueError("the table style has no w:tblPr to hold borders")
+    _set_child(properties, _borders("w:tblBorders", sides), _TABLE_ORDER)
+
+
 # The document as a whole -------------------------------------------------------------------------
 
 
@@ -283,10 +304,55 @@ def set_document_language(document: Document, locale: str) -> None:
     for existing in properties.findall(qn("w:lang")):
         properties.remove(existing)
     properties.append(element("w:lang", val=locale, eastAsia=locale, bidi=locale))
+    set_setting(document, element("w:themeFontLang", val=locale))
+
+
+_SETTINGS_TAIL = (
+    "w:updateFields",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "w:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+"""The last children of w:settings, in schema order (ECMA-376 part 1, 17.15.1.78)."""
+
+
+def set_setting(document: Document, child: BaseOxmlElement) -> None:
+    """Put `child` into the document settings in its schema place, replacing one of the same name."""
     settings = document.settings.element
-    for existing in settings.findall(qn("w:themeFontLang")):
+    tag = _prefixed(child.tag)
+    for existing in settings.findall(child.tag):
         settings.remove(existing)
-    settings.append(element("w:themeFontLang", val=locale))
+    successors = _SETTINGS_TAIL[_SETTINGS_TAIL.index(tag) + 1 :]
+    for index, present in enumerate(settings):
+        if _prefixed(present.tag) in successors or _is_extension(present):
+            settings.insert(index, child)
+            return
+    settings.append(child)
+
+
+def _is_extension(child: BaseOxmlElement) -> bool:
+    """w14, w15 ... elements such as w14:docId come after everything of the main namespace."""
+    return not child.tag.startswith("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}") and not (
+        child.tag.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/math}")
+    )
 
 
 def set_default_font(document: Document, font: str, size_half_points: int) -> None:

@@ -1,0 +1,103 @@
+"""The SOP in one language: every reference to a role, form or step resolved to its words."""
+
+from __future__ import annotations
+
+from generator.model.form import Form
+from generator.model.language import ProjectSettings
+from generator.model.sop import Sop
+from generator.model.sop_view import (
+    ApprovalView,
+    FormReference,
+    PathwayView,
+    ReferenceView,
+    RevisionView,
+    RoleView,
+    SopSectionView,
+    SopView,
+    StageView,
+    StepView,
+    TermView,
+    TransitionView,
+)
+from generator.model.text import LocalizedText
+
+
+def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, language: str) -> SopView:
+    def text(value: LocalizedText) -> str:
+        return value.get(language)
+
+    def optional(value: LocalizedText | None) -> str | None:
+        return None if value is None else value.get(language)
+
+    references = {form.id: FormReference(form.id, form.code, text(form.title), form.version) for form in forms}
+    roles = {role.id: text(role.short_name) for role in sop.structure.roles}
+    metadata = sop.metadata
+    approval = metadata.approvals.get(language)
+    numbers = iter(range(1, len(sop.structure.steps) + 1))
+    others = [other for other in settings.languages if other.code != language]
+    return SopView(
+        code=metadata.code,
+        version=metadata.version,
+        version_date=metadata.version_date,
+        effective_date=metadata.effective_date,
+        status=metadata.status[language].value,
+        approval=None if approval is None else ApprovalView(text(approval.by), approval.order, approval.date),
+        title=text(metadata.title),
+        short_title=text(metadata.short_title),
+        approving_body=text(metadata.approving_body),
+        history=tuple(RevisionView(item.version, item.date, text(item.changes)) for item in metadata.history),
+        legal_basis=tuple(ReferenceView(text(item.title), optional(item.to_confirm)) for item in metadata.legal_basis),
+        roles=tuple(
+            RoleView(
+                role.id,
+                text(role.name),
+                text(role.short_name),
+                tuple(map(text, role.responsibilities)),
+                optional(role.to_confirm),
+            )
+            for role in sop.structure.roles
+        ),
+        steps=tuple(
+            StepView(
+                id=step.id,
+                number=None if step.continuous else str(next(numbers)),
+                title=text(step.title),
+                summary=text(step.summary),
+                lead=roles[step.lead],
+                involved=tuple(roles[role] for role in step.involved),
+                timeframe=text(step.timeframe),
+                to_confirm=optional(step.to_confirm),
+                forms=tuple(references[form] for form in step.forms),
+                produces=text(step.produces),
+                transitions=tuple(TransitionView(move.to, text(move.when)) for move in step.transitions),
+            )
+            for step in sop.structure.steps
+        ),
+        pathways=tuple(
+            PathwayView(
+                id=pathway.id,
+                title=text(pathway.title),
+                stages=tuple(
+                    StageView(roles[stage.role], text(stage.action), text(stage.timeframe)) for stage in pathway.stages
+                ),
+                forms=tuple(references[form] for form in pathway.forms),
+                to_confirm=optional(pathway.to_confirm),
+            )
+            for pathway in sop.structure.pathways
+        ),
+        terms=tuple(
+            TermView(
+                term.id,
+                text(term.term),
+                text(term.definition),
+                optional(term.to_confirm),
+                tuple((other.name, term.term.get(other.code)) for other in others),
+            )
+            for term in sop.glossary.terms
+        ),
+        sections=tuple(
+            SopSectionView(section.slug, section.texts[language].title, section.texts[language].body)
+            for section in sop.sections
+        ),
+        forms=tuple(references[form.id] for form in forms),
+    )

@@ -1,0 +1,131 @@
+"""The SOP in one language, as its renderers see it: plain strings, roles, forms and steps resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    by: str
+    order: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    version: str
+    date: dt.date
+    changes: str
+
+
+@dataclass(frozen=True)
+class ReferenceView:
+    title: str
+    to_confirm: str | None
+
+
+@dataclass(frozen=True)
+class FormReference:
+    """A form as the SOP names it: code, title and version in the document's language."""
+
+    id: str
+    code: str
+    title: str
+    version: str
+
+
+@dataclass(frozen=True)
+class RoleView:
+    id: str
+    name: str
+    short_name: str
+    responsibilities: tuple[str, ...]
+    to_confirm: str | None
+
+
+@dataclass(frozen=True)
+class TransitionView:
+    to: str
+    """The id of the step it leads to."""
+    when: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: str
+    number: str | None
+    """`1`, `2`, ... in the order of the steps; None for a step that runs throughout (supervision)."""
+    title: str
+    summary: str
+    lead: str
+    """The responsible role's short name, as are those of `involved`."""
+    involved: tuple[str, ...]
+    timeframe: str
+    to_confirm: str | None
+    forms: tuple[FormReference, ...]
+    produces: str
+    transitions: tuple[TransitionView, ...]
+
+
+@dataclass(frozen=True)
+class StageView:
+    role: str
+    """The acting role's short name."""
+    action: str
+    timeframe: str
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    id: str
+    title: str
+    stages: tuple[StageView, ...]
+    forms: tuple[FormReference, ...]
+    to_confirm: str | None
+
+
+@dataclass(frozen=True)
+class TermView:
+    id: str
+    term: str
+    definition: str
+    to_confirm: str | None
+    elsewhere: tuple[tuple[str, str], ...]
+    """The term in the project's other languages: `(language name, term)`."""
+
+
+@dataclass(frozen=True)
+class SopSectionView:
+    slug: str
+    title: str
+    body: str
+    """Markdown with the placeholders of `generator.model.sop_text` still in it."""
+
+
+@dataclass(frozen=True)
+class SopView:
+    code: str
+    version: str
+    version_date: dt.date
+    effective_date: dt.date | None
+    status: str
+    approval: ApprovalView | None
+    """Who approved this language's version; None until it is approved."""
+    title: str
+    short_title: str
+    approving_body: str
+    history: tuple[RevisionView, ...]
+    legal_basis: tuple[ReferenceView, ...]
+    roles: tuple[RoleView, ...]
+    steps: tuple[StepView, ...]
+    pathways: tuple[PathwayView, ...]
+    terms: tuple[TermView, ...]
+    sections: tuple[SopSectionView, ...]
+    forms: tuple[FormReference, ...]
+    """Every form of the project, in code order: the forms annex."""
+
+    @property
+    def approved(self) -> bool:
+        return self.approval is not None

@@ -1,0 +1,94 @@
+"""PDF beside every Word output, made by LibreOffice in one batch per build, the same bytes every time.
+
+LibreOffice runs once for all documents, driven through UNO by the system Python so that the SOP's
+table of contents is filled before export. Its PDFs carry the time of conversion and a random id;
+both are replaced by values derived from the document, keeping every byte offset in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.errors import OilaError
+
+EXPORT_SCRIPT = Path(__file__).with_name("uno_export.py")
+SYSTEM_PYTHON = "/usr/bin/python3"
+TIMEOUT_SECONDS = 1800
+INSTALL_HINT = (
+    "install LibreOffice and its Python bridge (Debian and Ubuntu: "
+    "sudo apt-get install libreoffice-writer-nogui python3-uno), or run 'make build'"
+)
+
+_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
+_ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})>\s*<([0-9A-F]{32})> ?\]")
+_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
+
+
+class PdfUnavailable(OilaError):
+    """LibreOffice or its Python bridge is not installed; everything else can still be built."""
+
+
+def converter_problem() -> str | None:
+    """Why PDFs cannot be made on this machine, or None when they can."""
+    if shutil.which("soffice") is None:
+        return f"LibreOffice is not installed; {INSTALL_HINT}"
+    bridge = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+    if bridge.returncode != 0:
+        return f"LibreOffice's Python bridge (python3-uno) is not installed; {INSTALL_HINT}"
+    return None
+
+
+def convert_to_pdf(
+    documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None]
+) -> dict[str, bytes]:
+    """`{path.docx: bytes}` to `{path.pdf: bytes}`; `stamps` gives each path's date as `YYYYMMDD`."""
+    problem = converter_problem()
+    if problem is not None:
+        raise PdfUnavailable(problem)
+    with tempfile.TemporaryDirectory(prefix="oila-pdf-") as folder:
+        work = Path(folder)
+        jobs = []
+        for index, path in enumerate(sorted(documents)):
+            source = work / f"{index:04}.docx"
+            source.write_bytes(documents[path])
+            jobs.append(f"{source}\t{source.with_suffix('.pdf')}")
+        (work / "jobs.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
+        progress(f"converting {len(documents)} documents to PDF with LibreOffice")
+        command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt")]
+        result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work)
+        pdfs = {}
+        for index, path in enumerate(sorted(documents)):
+            made = work / f"{index:04}.pdf"
+            if result.returncode != 0 or not made.is_file():
+                detail = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+                raise OilaError(f"LibreOffice could not convert {path} to PDF: {detail[-1]}")
+            pdfs[path.removesuffix(".docx") + ".pdf"] = reproducible_pdf(made.read_bytes(), stamps[path])
+    return pdfs
+
+
+def reproducible_pdf(content: bytes, stamp: str) -> bytes:
+    """`content` with its dates set to `stamp` (YYYYMMDD) and its id and checksum derived from itself.
+
+    Every replacement has the length of what it replaces, so the cross-reference table stays right.
+    """
+    dated = _DATE.sub(lambda match: b"/" + match.group(1) + b"(D:" + stamp.encode("ascii") + b"000000", content)
+    digest = hashlib.md5(_with_hex(dated, b"0" * 32), usedforsecurity=False).hexdigest().upper().encode("ascii")
+    return _with_hex(dated, digest)
+
+
+def _with_hex(content: bytes, value: bytes) -> bytes:
+    """`content` with the document id and checksum, both 32 hex digits, set to `value`."""
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        text = match.group(0)
+        for group in match.groups():
+            text = text.replace(group, value)
+        return text
+
+    return _CHECKSUM.sub(replace, _ID.sub(replace, content))

@@ -1,0 +1,72 @@
+"""The flow diagram of the case-management steps, drawn by Graphviz with labels in the document's language.
+
+Steps follow each other top to bottom; a step's other ways out (a breakdown back to the case
+conference, say) are dashed arrows labelled with their condition; a step that runs throughout sits
+beside the others. Graphviz draws PNG for Word: an SVG would need the viewer to have the font.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import textwrap
+
+from generator.errors import BuildError
+from generator.model.labels import LabelId, Labels
+from generator.model.sop_view import SopView
+from generator.render import house_style as hs
+
+DOT_TIMEOUT_SECONDS = 60
+INSTALL_HINT = "install Graphviz (Debian and Ubuntu: apt-get install graphviz), or run 'make build'"
+
+
+def flowchart_dot(sop: SopView, labels: Labels) -> str:
+    """The diagram in Graphviz's language; the same view gives the same text."""
+    font = f'fontname="{hs.DIAGRAM_FONT}"'
+    lines = [
+        "digraph steps {",
+        f"  graph [rankdir=TB, nodesep=0.35, ranksep=0.3, dpi={hs.DIAGRAM_DPI}, {font}, fontsize=10];",
+        f'  node [shape=box, style="rounded,filled", fillcolor="#{hs.HEADING_FILL}", color="#{hs.ACCENT_HEX}", '
+        f'{font}, fontsize=10, margin="0.15,0.06"];',
+        f'  edge [color="#{hs.ACCENT_HEX}", {font}, fontsize=8, arrowsize=0.7];',
+    ]
+    sequence = [step for step in sop.steps if step.number is not None]
+    for step in sop.steps:
+        title = f"{step.number}. {step.title}" if step.number else f"{step.title}\n({labels[LabelId.THROUGHOUT]})"
+        codes = ", ".join(form.code for form in step.forms)
+        text = _wrap(title, 30) + (f"\n{codes}" if codes else "")
+        extra = ', style="rounded,dashed", fillcolor=white' if step.number is None else ""
+        lines.append(f"  {step.id} [label={_quote(text)}{extra}];")
+    for before, after in itertools.pairwise(sequence):
+        lines.append(f"  {before.id} -> {after.id} [weight=10];")
+    for step in sop.steps:
+        for move in step.transitions:
+            lines.append(
+                f"  {step.id} -> {move.to} [style=dashed, constraint=false, label={_quote(_wrap(move.when, 26))}];"
+            )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def draw_png(dot_source: str) -> bytes:
+    """The diagram as PNG; BuildError says how to install Graphviz when it is missing."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise BuildError(f"cannot draw the SOP's flow diagram: Graphviz is not installed; {INSTALL_HINT}")
+    result = subprocess.run(
+        [dot, "-Tpng"], input=dot_source.encode("utf-8"), capture_output=True, timeout=DOT_TIMEOUT_SECONDS, check=False
+    )
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
+        raise BuildError(f"Graphviz could not draw the SOP's flow diagram: {detail[-1]}")
+    return result.stdout
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'

@@ -1,0 +1,167 @@
+"""The official SOP document: one Word file per language, through pandoc, styled by code.
+
+Title page (agency, title, code, version, dates, status, approval block), version history, a table of
+contents, numbered sections whose tables and flow diagram come from the structured sources, and a
+DRAFT marking on every page while the language is not approved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+import pypandoc
+
+from generator.errors import BuildError
+from generator.model.labels import LabelId, Labels
+from generator.model.sop_view import SopView
+from generator.model.view import ProjectView
+from generator.render import Artifact, wordml
+from generator.render.flowchart import draw_png, flowchart_dot
+from generator.render.sop_markdown import section_markdown
+from generator.render.sop_reference import (
+    AGENCY_STYLE,
+    APPROVAL_STYLE,
+    CONTENTS_STYLE,
+    DRAFT_STYLE,
+    reference_docx,
+)
+from generator.write import reproducible_zip
+
+FLOWCHART_FILE = "flowchart.png"
+PANDOC_TIMEOUT_SECONDS = 120
+PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```\n'
+
+
+def contents(title: str) -> str:
+    """A table of contents under `title`, in the block pandoc itself writes: Word fills it when the file
+    opens, and LibreOffice recognises it as an index, which Oila's PDF step updates before export."""
+    style = CONTENTS_STYLE.replace(" ", "")
+    heading = f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{escape(title)}</w:t></w:r></w:p>'
+    field = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/>'
+        '<w:instrText xml:space="preserve">TOC \\o "1-2" \\h \\z \\u</w:instrText>'
+        '<w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    gallery = (
+        '<w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "<w:docPartUnique/></w:docPartObj></w:sdtPr>"
+    )
+    return f"```{{=openxml}}\n<w:sdt>{gallery}<w:sdtContent>{heading}{field}</w:sdtContent></w:sdt>\n```\n"
+
+
+def sop_path(language: str, sop: SopView) -> str:
+    return f"sop/{language}/{sop.code}-v{sop.version}.docx"
+
+
+def render_sop(project: ProjectView) -> dict[str, Artifact]:
+    sop, labels = project.sop, project.labels
+    pandoc = pypandoc.get_pandoc_path()
+    with tempfile.TemporaryDirectory(prefix="oila-sop-") as folder:
+        work = Path(folder)
+        (work / FLOWCHART_FILE).write_bytes(draw_png(flowchart_dot(sop, labels)))
+        (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))
+        (work / "sop.md").write_text(document_markdown(sop, labels), encoding="utf-8")
+        _run_pandoc(pandoc, work, project.language.locale, sop.version_date)
+        content = _finish(work / "sop.docx", sop, project.language.locale, labels)
+    return {sop_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+
+
+def document_markdown(sop: SopView, labels: Labels) -> str:
+    """The whole document as Pandoc Markdown: title page, history, contents, then the sections."""
+    parts = [_title_page(sop, labels), PAGE_BREAK, _history(sop, labels), PAGE_BREAK]
+    parts += [contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
+    for section in sop.sections:
+        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, FLOWCHART_FILE)}")
+    return "\n".join(parts)
+
+
+def _styled(style: str, *lines: str) -> str:
+    body = "\\\n".join(lines)
+    return f'::: {{custom-style="{style}"}}\n{body}\n:::\n'
+
+
+def _title_page(sop: SopView, labels: Labels) -> str:
+    status = {
+        "draft": labels[LabelId.STATUS_DRAFT],
+        "reviewed": labels[LabelId.STATUS_REVIEWED],
+        "approved": labels[LabelId.STATUS_APPROVED],
+    }[sop.status]
+    effective = f"{sop.effective_date:%d.%m.%Y}" if sop.effective_date else labels[LabelId.SET_ON_APPROVAL]
+    facts = [
+        (labels[LabelId.DOCUMENT_CODE], sop.code),
+        (labels[LabelId.VERSION_COLUMN], sop.version),
+        (labels[LabelId.VERSION_DATE], f"{sop.version_date:%d.%m.%Y}"),
+        (labels[LabelId.EFFECTIVE_DATE], effective),
+        (labels[LabelId.STATUS], status),
+    ]
+    table = "| | |\n|:--|:--|\n" + "".join(f"| **{name}** | {value} |\n" for name, value in facts)
+    parts = [_styled(AGENCY_STYLE, sop.approving_body), _styled("Title", sop.title), table]
+    if sop.approval is None:
+        parts.append(_styled(DRAFT_STYLE, f"{labels[LabelId.DRAFT]}. {labels[LabelId.DRAFT_NOTICE]}"))
+        approval = labels.format(LabelId.NOT_YET_APPROVED, body=sop.approving_body)
+    else:
+        given = sop.approval
+        approval = labels.format(
+            LabelId.APPROVED_BY_ORDER, body=given.by, order=given.order, date=f"{given.date:%d.%m.%Y}"
+        )
+    parts.append(_styled(APPROVAL_STYLE, f"**{labels[LabelId.APPROVAL].upper()}**", approval))
+    return "\n".join(parts)
+
+
+def _history(sop: SopView, labels: Labels) -> str:
+    header = f"| {labels[LabelId.VERSION_COLUMN]} | {labels[LabelId.DATE]} | {labels[LabelId.CHANGES]} |\n"
+    rows = "".join(f"| {item.version} | {item.date:%d.%m.%Y} | {item.changes} |\n" for item in sop.history)
+    title = f'::: {{custom-style="{CONTENTS_STYLE}"}}\n{labels[LabelId.VERSION_HISTORY]}\n:::\n'
+    return f"{title}\n{header}|:--|:--|:------------------|\n{rows}"
+
+
+def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> None:
+    """pandoc in `work`, dated by the version, not the clock, so that rebuilds are identical."""
+    epoch = calendar.timegm(version_date.timetuple())
+    command = [
+        pandoc,
+        "sop.md",
+        "--from=markdown",
+        "--to=docx",
+        "--output=sop.docx",
+        "--reference-doc=reference.docx",
+        "--number-sections",
+        "--resource-path=.",
+        f"--metadata=lang:{locale}",
+    ]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    result = subprocess.run(
+        command, cwd=work, env=environment, capture_output=True, timeout=PANDOC_TIMEOUT_SECONDS, check=False
+    )
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip() or "no reason given"
+        raise BuildError(f"pandoc could not make the SOP document: {detail}")
+
+
+def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
+    """Fixed document properties, and a request to Word to update the contents when the file opens."""
+    document = docx.Document(str(path))
+    stamp = dt.datetime.combine(sop.version_date, dt.time(0, 0))
+    properties = document.core_properties
+    properties.title = f"{sop.code} {sop.short_title}"
+    properties.subject = sop.title[:255]
+    properties.author = properties.last_modified_by = "Oila"
+    properties.identifier = f"{sop.code}@{sop.version}"
+    properties.version = sop.version
+    properties.content_status = sop.status
+    properties.language = locale
+    properties.comments = "" if sop.approved else labels[LabelId.DRAFT_NOTICE]
+    properties.created = properties.modified = properties.last_printed = stamp
+    properties.revision = 1
+    wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())

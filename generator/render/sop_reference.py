@@ -1,0 +1,172 @@
+"""The reference document pandoc styles the SOP with, made by code from pandoc's own default.
+
+A hand-edited binary would drift and could not be reviewed; this module states the SOP's look in the
+house style: A4, Arial (Liberation Sans in LibreOffice, both with Cyrillic and ʻ), numbered headings
+in the accent colour, bordered tables, notes NASP must confirm set off by a rule, and on every page a
+header with the code, version and status and a footer with "Page X of Y" in the document's language.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import subprocess
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
+
+from generator.model.labels import LabelId, Labels
+from generator.model.sop_view import SopView
+from generator.model.view import LanguageView
+from generator.render import house_style as hs
+from generator.render import wordml
+from generator.render.page import set_a4_page, write_page_numbers
+
+AGENCY_STYLE = "Oila Agency"
+DRAFT_STYLE = "Oila Draft"
+APPROVAL_STYLE = "Oila Approval"
+CONTENTS_STYLE = "Oila Contents Title"
+CUSTOM_STYLES = (AGENCY_STYLE, DRAFT_STYLE, APPROVAL_STYLE, CONTENTS_STYLE)
+"""Paragraph styles the SOP's Markdown names with `custom-style`."""
+
+TABLE_BORDER: wordml.Border = ("single", 4, "808080")
+
+
+@functools.cache
+def pandoc_default_reference(pandoc: str) -> bytes:
+    """pandoc's own reference.docx: its style names are the ones pandoc writes."""
+    command = [pandoc, "--print-default-data-file", "reference.docx"]
+    return subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
+
+
+def reference_docx(pandoc: str, sop: SopView, language: LanguageView, labels: Labels) -> bytes:
+    document = docx.Document(io.BytesIO(pandoc_default_reference(pandoc)))
+    set_a4_page(document)
+    wordml.set_default_font(document, hs.FONT, int(hs.SOP_BODY_SIZE.pt * 2))
+    wordml.set_document_language(document, language.locale)
+    _style_text(document)
+    _style_headings(document)
+    _style_tables(document)
+    _add_custom_styles(document)
+    _write_header(document, sop, labels)
+    _write_footer(document, labels)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _paragraph_style(document: Document, name: str) -> ParagraphStyle:
+    style = document.styles[name]
+    assert isinstance(style, ParagraphStyle)
+    wordml.drop_theme_fonts(style.element)
+    style.font.name = hs.FONT
+    return style
+
+
+def _style_text(document: Document) -> None:
+    for name in ("Normal", "Body Text", "First Paragraph"):
+        style = _paragraph_style(document, name)
+        style.font.size = hs.SOP_BODY_SIZE
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.line_spacing = 1.1
+    compact = _paragraph_style(document, "Compact")
+    compact.font.size = hs.SOP_TABLE_SIZE
+    compact.paragraph_format.space_after = Pt(2)
+    term = _paragraph_style(document, "Definition Term")
+    term.font.bold = True
+    term.paragraph_format.keep_with_next = True
+    term.paragraph_format.space_before = Pt(4)
+    _paragraph_style(document, "Definition").paragraph_format.left_indent = Mm(8)
+    note = _paragraph_style(document, "Block Text")
+    note.font.size = hs.SOP_BODY_SIZE
+    note.font.italic = False
+    note.paragraph_format.left_indent = Mm(4)
+    note.paragraph_format.right_indent = Mm(0)
+    note.paragraph_format.space_before = Pt(4)
+    note.paragraph_format.space_after = Pt(6)
+    wordml.border_style(note.element, left=("single", 24, hs.NOTE_BORDER_COLOUR))
+    wordml.shade_style(note.element, hs.NOTE_FILL)
+    caption = _paragraph_style(document, "Image Caption")
+    caption.font.size = hs.SMALL_SIZE
+    title = _paragraph_style(document, "Title")
+    title.font.size = hs.SOP_TITLE_SIZE
+    title.font.bold = True
+    title.font.color.rgb = hs.ACCENT
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    title.paragraph_format.space_before = Pt(36)
+    title.paragraph_format.space_after = Pt(18)
+
+
+def _style_headings(document: Document) -> None:
+    for level, size in enumerate(hs.SOP_HEADING_SIZES, start=1):
+        style = _paragraph_style(document, f"Heading {level}")
+        style.font.size = size
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = hs.ACCENT
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.space_before = Pt(14 if level == 1 else 8)
+        style.paragraph_format.space_after = Pt(4)
+
+
+def _style_tables(document: Document) -> None:
+    """pandoc's tables use the table style `Table`: give it rules and the smaller table type."""
+    style = document.styles["Table"]
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    wordml.border_table_style(style.element, **dict.fromkeys(sides, TABLE_BORDER))
+    style.font.size = hs.SOP_TABLE_SIZE
+
+
+def _add_custom_styles(document: Document) -> None:
+    normal = document.styles["Normal"]
+    for name in CUSTOM_STYLES:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.name = hs.FONT
+        style.paragraph_format.space_after = Pt(6)
+    agency = document.styles[AGENCY_STYLE]
+    agency.font.size = Pt(12)
+    agency.font.bold = True
+    agency.font.color.rgb = hs.ACCENT
+    draft = document.styles[DRAFT_STYLE]
+    draft.font.bold = True
+    draft.font.color.rgb = hs.DRAFT_RED
+    draft.paragraph_format.space_before = Pt(12)
+    approval = document.styles[APPROVAL_STYLE]
+    approval.paragraph_format.space_before = Pt(18)
+    approval.paragraph_format.left_indent = Mm(85)
+    contents = document.styles[CONTENTS_STYLE]
+    contents.font.size = hs.SOP_HEADING_SIZES[0]
+    contents.font.bold = True
+    contents.font.color.rgb = hs.ACCENT
+
+
+def _write_header(document: Document, sop: SopView, labels: Labels) -> None:
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(hs.TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    left = paragraph.add_run(f"{sop.code} · {sop.short_title}")
+    left.bold = True
+    version = labels.format(LabelId.VERSION, version=sop.version)
+    paragraph.add_run(f"\t{version} · {sop.version_date:%d.%m.%Y}")
+    if not sop.approved:
+        marking = paragraph.add_run(f" · {labels[LabelId.DRAFT]}")
+        marking.bold = True
+        marking.font.color.rgb = hs.DRAFT_RED
+    for run in paragraph.runs:
+        run.font.size = hs.HEADER_SIZE
+    wordml.border_paragraph(paragraph, bottom=("single", 4, hs.RULE_COLOUR))
+
+
+def _write_footer(document: Document, labels: Labels) -> None:
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    write_page_numbers(paragraph, labels, hs.HEADER_SIZE)

@@ -1,0 +1,107 @@
+"""The SOP document as python-docx reads it: title page, history, contents, numbered sections, tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from generator.model.form import Status
+from generator.model.project import Project
+from generator.model.sop import Approval
+from generator.model.text import LocalizedText
+from generator.render.sop import render_sop
+
+PATH = "sop/{}/TEST-SOP-01-v2.0.docx"
+
+
+def render(project: Project, language: str) -> bytes:
+    return render_sop(project.localize(language))[PATH.format(language)].content
+
+
+def open_sop(project: Project, language: str) -> Document:
+    return docx.Document(io.BytesIO(render(project, language)))
+
+
+def texts(document: Document) -> str:
+    return "\n".join(node.text or "" for node in document.element.body.iter(qn("w:t")))
+
+
+def header_text(document: Document) -> str:
+    return "".join(node.text or "" for node in document.sections[0].header._element.iter(qn("w:t")))
+
+
+def approved(project: Project, language: str) -> Project:
+    metadata = project.sop.metadata
+    approval = Approval(
+        by=LocalizedText(dict.fromkeys(("en", "ru", "uz"), "NASP")), order="15-P", date=dt.date(2026, 12, 1)
+    )
+    status = {**metadata.status, language: Status.APPROVED}
+    sop = metadata.model_copy(update={"status": status, "approvals": {language: approval}})
+    return Project(**{**vars(project), "sop": type(project.sop)(**{**vars(project.sop), "metadata": sop})})
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_sections_are_numbered_headings_in_the_sources_order(every_type_project: Project, language: str) -> None:
+    document = open_sop(every_type_project, language)
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    titles = [section.texts[language].title for section in every_type_project.sop.sections]
+    assert [heading.split(maxsplit=1) for heading in headings] == [[str(n), t] for n, t in enumerate(titles, 1)]
+    assert document.sections[0].page_width is not None and round(document.sections[0].page_width.mm) == 210
+
+
+def test_the_title_page_says_what_version_it_is(every_type_project: Project) -> None:
+    text = texts(open_sop(every_type_project, "ru"))
+    for expected in ("Тестовая процедура", "TEST-SOP-01", "Дата версии", "04.03.2026", "Дата вступления в силу"):
+        assert expected in text
+    assert "Рассмотрен, ожидает утверждения" in text
+    assert "Еще не утвержден. Утверждает: Набор тестов." in text
+    assert "История версий" in text and "Шаги перенумерованы." in text
+
+
+def test_a_toc_field_and_a_draft_marking_on_every_page(every_type_project: Project) -> None:
+    document = open_sop(every_type_project, "uz")
+    instructions = [node.text for node in document.element.body.iter(qn("w:instrText"))]
+    assert any(text.strip().startswith("TOC") for text in instructions)
+    assert "Mundarija" in texts(document)
+    assert "LOYIHA" in header_text(document)
+    assert "TEST-SOP-01" in header_text(document)
+    assert document.core_properties.identifier == "TEST-SOP-01@2.0"
+    assert document.core_properties.language == "uz-Latn-UZ"
+
+
+def test_an_approved_language_names_its_order_and_drops_the_draft(every_type_project: Project) -> None:
+    project = approved(every_type_project, "en")
+    document = open_sop(project, "en")
+    assert "DRAFT" not in header_text(document)
+    assert "Approved by NASP, order 15-P of 01.12.2026" in texts(document)
+    assert "LOYIHA" in header_text(open_sop(project, "uz"))
+
+
+def test_the_generated_tables_hold_exactly_the_sources(every_type_project: Project) -> None:
+    document = open_sop(every_type_project, "en")
+    first_cells = {
+        table.rows[0].cells[0].text: [row.cells[0].text for row in table.rows[1:]] for table in document.tables
+    }
+    assert first_cells["Step"] == [
+        "1. Assessment\nAssess the child.\nResult: A completed assessment",
+        "2. Review\nReview the plan.\nResult: A reviewed plan\nIf The placement breaks down: go to step 1",
+    ]
+    assert first_cells["Situation"] == ["Disclosure of violence"]
+    definitions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Definition Term"]
+    assert definitions == ["reintegration", "gatekeeping"]
+
+
+def test_the_flow_diagram_is_embedded_once(every_type_project: Project) -> None:
+    with zipfile.ZipFile(io.BytesIO(render(every_type_project, "ru"))) as archive:
+        images = [name for name in archive.namelist() if name.startswith("word/media/")]
+    assert len(images) == 1 and images[0].endswith(".png")
+
+
+def test_two_renderings_are_identical(every_type_project: Project) -> None:
+    assert render(every_type_project, "uz") == render(every_type_project, "uz")
