@@ -142,7 +142,8 @@ def _step_name(step: StepView, labels: Labels) -> str:
 
 
 def _form_codes(forms: tuple[FormReference, ...]) -> str:
-    return ", ".join(form.code for form in forms)
+    """One code a line: a narrow column would otherwise break `F-11` at its hyphen."""
+    return "\\\n".join(form.code for form in forms)
 
 
 def _paragraphs(*parts: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import docx
@@ -105,3 +106,8 @@ def test_the_flow_diagram_is_embedded_once(every_type_project: Project) -> None:
 
 def test_two_renderings_are_identical(every_type_project: Project) -> None:
     assert render(every_type_project, "uz") == render(every_type_project, "uz")
+
+
+@pytest.mark.parametrize("language", ["ru", "uz"])
+def test_no_label_pandoc_would_print_in_english(every_type_project: Project, language: str) -> None:
+    assert re.findall(r"\b(?:Figure|Table|Contents)\b", texts(open_sop(every_type_project, language))) == []
