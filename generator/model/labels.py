@@ -77,6 +77,7 @@ class LabelId(StrEnum):
     TERM = "term"
     DEFINITION = "definition"
     FLOWCHART = "flowchart"
+    PATHWAYS_CHART = "pathways_chart"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {

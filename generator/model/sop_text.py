@@ -16,6 +16,7 @@ PLACEHOLDERS: Final[dict[str, str]] = {
     "steps_table": "the steps, timeframes and forms table",
     "flowchart": "the flow diagram of the case-management steps",
     "pathways_table": "the referral pathways",
+    "pathways_chart": "the diagram of the referral pathways",
     "forms_list": "the forms with their codes and versions",
     "glossary": "every glossary term with its definition",
 }

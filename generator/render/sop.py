@@ -24,8 +24,8 @@ from generator.model.labels import LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.model.view import ProjectView
 from generator.render import Artifact, wordml
-from generator.render.flowchart import draw_png, flowchart_dot
-from generator.render.sop_markdown import section_markdown
+from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.render.sop_markdown import DiagramFiles, section_markdown
 from generator.render.sop_reference import (
     AGENCY_STYLE,
     APPROVAL_STYLE,
@@ -35,7 +35,7 @@ from generator.render.sop_reference import (
 )
 from generator.write import reproducible_zip
 
-FLOWCHART_FILE = "flowchart.png"
+DIAGRAMS = DiagramFiles(steps="steps.png", pathways="pathways.png")
 PANDOC_TIMEOUT_SECONDS = 120
 PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```\n'
 
@@ -66,7 +66,8 @@ def render_sop(project: ProjectView) -> dict[str, Artifact]:
     pandoc = pypandoc.get_pandoc_path()
     with tempfile.TemporaryDirectory(prefix="oila-sop-") as folder:
         work = Path(folder)
-        (work / FLOWCHART_FILE).write_bytes(draw_png(flowchart_dot(sop, labels)))
+        (work / DIAGRAMS.steps).write_bytes(draw_png(flowchart_dot(sop, labels)))
+        (work / DIAGRAMS.pathways).write_bytes(draw_png(pathways_dot(sop)))
         (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))
         (work / "sop.md").write_text(document_markdown(sop, labels), encoding="utf-8")
         _run_pandoc(pandoc, work, project.language.locale, sop.version_date)
@@ -79,7 +80,7 @@ def document_markdown(sop: SopView, labels: Labels) -> str:
     parts = [_title_page(sop, labels), PAGE_BREAK, _history(sop, labels), PAGE_BREAK]
     parts += [contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
     for section in sop.sections:
-        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, FLOWCHART_FILE)}")
+        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, DIAGRAMS)}")
     return "\n".join(parts)
 
 

@@ -7,6 +7,7 @@ The tables, lists and the flow diagram come from the structured sources through 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from jinja2 import Environment, StrictUndefined
 
@@ -14,24 +15,34 @@ from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, StepView
 from generator.render.grid_table import grid_table
+from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
 _TEMPLATES = Environment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
-def section_markdown(body: str, sop: SopView, labels: Labels, flowchart: str) -> str:
-    """`body` with every placeholder replaced; `flowchart` is the image file the diagram is in."""
+def section_markdown(body: str, sop: SopView, labels: Labels, images: DiagramFiles) -> str:
+    """`body` with every placeholder replaced; `images` names the files the diagrams are in."""
     parts = GeneratedParts(sop, labels)
     values: dict[str, object] = {
         "legal_basis": parts.legal_basis(),
         "roles_table": parts.roles_table(),
         "steps_table": parts.steps_table(),
-        "flowchart": parts.flowchart(flowchart),
+        "flowchart": parts.figure(images.steps, LabelId.FLOWCHART),
         "pathways_table": parts.pathways_table(),
+        "pathways_chart": parts.figure(images.pathways, LabelId.PATHWAYS_CHART),
         "forms_list": parts.forms_list(),
         "glossary": parts.glossary(),
         TERMS_FUNCTION: parts.terms,
     }
     return _TEMPLATES.from_string(body).render(values)
+
+
+@dataclass(frozen=True)
+class DiagramFiles:
+    """The image files of the diagrams, beside the Markdown."""
+
+    steps: str
+    pathways: str
 
 
 class GeneratedParts:
@@ -87,8 +98,10 @@ class GeneratedParts:
             for move in step.transitions
         ]
 
-    def flowchart(self, image: str) -> str:
-        return f"![]({image}){{width=160mm}}\n\n*{self.labels[LabelId.FLOWCHART]}*\n"
+    def figure(self, image: str, caption: LabelId) -> str:
+        """An image the width of the text, its caption from the labels (pandoc's own would be English)."""
+        picture = f'::: {{custom-style="{FIGURE_STYLE}"}}\n![]({image}){{width=160mm}}\n:::\n'
+        return f'{picture}\n::: {{custom-style="{CAPTION_STYLE}"}}\n{self.labels[caption]}\n:::\n'
 
     def pathways_table(self) -> str:
         rows = []

@@ -30,7 +30,9 @@ AGENCY_STYLE = "Oila Agency"
 DRAFT_STYLE = "Oila Draft"
 APPROVAL_STYLE = "Oila Approval"
 CONTENTS_STYLE = "Oila Contents Title"
-CUSTOM_STYLES = (AGENCY_STYLE, DRAFT_STYLE, APPROVAL_STYLE, CONTENTS_STYLE)
+FIGURE_STYLE = "Oila Figure"
+CAPTION_STYLE = "Oila Caption"
+CUSTOM_STYLES = (AGENCY_STYLE, DRAFT_STYLE, APPROVAL_STYLE, CONTENTS_STYLE, FIGURE_STYLE, CAPTION_STYLE)
 """Paragraph styles the SOP's Markdown names with `custom-style`."""
 
 TABLE_BORDER: wordml.Border = ("single", 4, "808080")
@@ -91,8 +93,6 @@ def _style_text(document: Document) -> None:
     note.paragraph_format.space_after = Pt(6)
     wordml.border_style(note.element, left=("single", 24, hs.NOTE_BORDER_COLOUR))
     wordml.shade_style(note.element, hs.NOTE_FILL)
-    caption = _paragraph_style(document, "Image Caption")
-    caption.font.size = hs.SMALL_SIZE
     title = _paragraph_style(document, "Title")
     title.font.size = hs.SOP_TITLE_SIZE
     title.font.bold = True
@@ -140,6 +140,13 @@ def _add_custom_styles(document: Document) -> None:
     approval = document.styles[APPROVAL_STYLE]
     approval.paragraph_format.space_before = Pt(18)
     approval.paragraph_format.left_indent = Mm(85)
+    figure = document.styles[FIGURE_STYLE]
+    figure.paragraph_format.keep_with_next = True
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption = document.styles[CAPTION_STYLE]
+    caption.font.size = hs.SMALL_SIZE
+    caption.font.italic = True
+    caption.paragraph_format.space_after = Pt(10)
     contents = document.styles[CONTENTS_STYLE]
     contents.font.size = hs.SOP_HEADING_SIZES[0]
     contents.font.bold = True

@@ -16,6 +16,7 @@ from generator.model.form import Status
 from generator.model.project import Project
 from generator.model.sop import Approval
 from generator.model.text import LocalizedText
+from generator.render.flowchart import flowchart_dot, pathways_dot
 from generator.render.sop import render_sop
 
 PATH = "sop/{}/TEST-SOP-01-v2.0.docx"
@@ -94,14 +95,30 @@ def test_the_generated_tables_hold_exactly_the_sources(every_type_project: Proje
         "2. Review\nReview the plan.\nResult: A reviewed plan\nIf The placement breaks down: go to step 1",
     ]
     assert first_cells["Situation"] == ["Disclosure of violence"]
+    assert first_cells["Role"] == ["Social worker", "Supervisor"]
+    assert first_cells["Code"] == ["T-01"]
     definitions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Definition Term"]
     assert definitions == ["reintegration", "gatekeeping"]
 
 
-def test_the_flow_diagram_is_embedded_once(every_type_project: Project) -> None:
-    with zipfile.ZipFile(io.BytesIO(render(every_type_project, "ru"))) as archive:
+def test_both_diagrams_are_embedded_with_captions_in_the_language(every_type_project: Project) -> None:
+    content = render(every_type_project, "ru")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
         images = [name for name in archive.namelist() if name.startswith("word/media/")]
-    assert len(images) == 1 and images[0].endswith(".png")
+    assert len(images) == 2 and all(name.endswith(".png") for name in images)
+    text = texts(docx.Document(io.BytesIO(content)))
+    assert "Шаги ведения случая: сплошные стрелки" in text
+    assert "Маршруты перенаправления: для каждой ситуации" in text
+
+
+def test_the_diagrams_carry_the_languages_words(every_type_project: Project) -> None:
+    sop = every_type_project.localize("uz").sop
+    steps = flowchart_dot(sop, every_type_project.localize("uz").labels)
+    assert '"1. Baholash\\nT-01"' in steps
+    assert "Joylashtirish barbod\\nboʻldi" in steps
+    pathways = pathways_dot(sop)
+    assert 'label="Zoʻravonlik haqida xabar"' in pathways
+    assert '"1. Xodim\\nDarhol"' in pathways
 
 
 def test_two_renderings_are_identical(every_type_project: Project) -> None:
