@@ -17,10 +17,13 @@ from generator.manifest import Entry, read_manifest, write_manifest
 from generator.model.project import Project
 from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import RENDERERS, Artifact, renderer
+from generator.site.build_site import render_site, root_page
 from generator.write import write_atomic
 
 PDF = "pdf"
 """The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
+SITE = "site"
+"""The documentation site, one MkDocs build per language, with this build's files as its downloads."""
 WORD_OUTPUTS = ("forms", "sop")
 
 
@@ -35,7 +38,7 @@ class BuildResult:
 
 def outputs() -> tuple[str, ...]:
     """Every kind of output `--only` can choose."""
-    return (*RENDERERS, PDF)
+    return (*RENDERERS, PDF, SITE)
 
 
 def build(
@@ -60,6 +63,22 @@ def build(
                 entries[path] = Entry.describe(path, PDF, language, item)
         except PdfUnavailable as unavailable:
             warnings.append(f"no PDFs were made: {unavailable}")
+    if SITE in chosen_kinds:
+        files = {path: item.content for path, (_, _, item) in rendered.items()}
+        files.update({path: item.content for path, item in artifacts.items() if path.endswith(".pdf")})
+        for language in chosen_languages:
+            progress(f"building the site in {language}")
+            for path, content in render_site(root, project, language, files).items():
+                site_path = f"{SITE}/{language}/{path}"
+                artifacts[site_path] = Artifact(
+                    content, SITE, project.sop.metadata.version, project.sop.metadata.version_date
+                )
+                entries[site_path] = Entry.describe(site_path, SITE, language, artifacts[site_path])
+        root_page_path = f"{SITE}/index.html"
+        artifacts[root_page_path] = Artifact(
+            root_page(project), SITE, project.sop.metadata.version, project.sop.metadata.version_date
+        )
+        entries[root_page_path] = Entry.describe(root_page_path, SITE, "", artifacts[root_page_path])
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
     kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
@@ -83,7 +102,8 @@ def _render(
     project: Project, languages: tuple[str, ...], kinds: tuple[str, ...], progress: Callable[[str], None]
 ) -> Rendered:
     """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
-    needed = [kind for kind in RENDERERS if kind in kinds or (PDF in kinds and kind in WORD_OUTPUTS)]
+    downstream = PDF in kinds or SITE in kinds
+    needed = [kind for kind in RENDERERS if kind in kinds or (downstream and kind in WORD_OUTPUTS)]
     rendered: Rendered = {}
     for language in languages:
         view = project.localize(language)

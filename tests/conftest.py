@@ -14,7 +14,7 @@ from generator.model.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
-SHARED_SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices")
+SHARED_SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices", "docs")
 
 WriteSource = Callable[[str, str], Path]
 

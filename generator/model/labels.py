@@ -78,6 +78,23 @@ class LabelId(StrEnum):
     DEFINITION = "definition"
     FLOWCHART = "flowchart"
     PATHWAYS_CHART = "pathways_chart"
+    HOME = "home"
+    USING_THE_FORMS = "using_the_forms"
+    FOR_TRAINERS = "for_trainers"
+    GLOSSARY = "glossary"
+    TRANSLATION_STATUS = "translation_status"
+    SOP = "sop"
+    DOWNLOADS = "downloads"
+    PRINTABLE_WORD = "printable_word"
+    PRINTABLE_PDF = "printable_pdf"
+    DOCUMENT_WORD = "document_word"
+    DOCUMENT_PDF = "document_pdf"
+    QUESTIONS = "questions"
+    GUIDANCE = "guidance"
+    NOT_TRANSLATED = "not_translated"
+    ANSWERS = "answers"
+    DOCUMENT = "document"
+    REQUIRED = "required"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {

@@ -1,0 +1,212 @@
+"""`build/site/<lang>/`: each language's site, built by MkDocs from pages Oila stages in a temporary folder.
+
+Generated pages never land in a folder people edit. The hand-written pages of `docs/<lang>/` sit
+beside them; a page not yet translated is shown in English under a notice in the reader's language.
+Downloads (the forms and the SOP, Word and PDF) are copied in, so the site works from a USB stick.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.model.labels import LabelId, Labels
+from generator.model.project import Project
+from generator.model.view import ProjectView
+from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.site.pages import DOWNLOADS, Download, form_page_path, generated_pages, sop_page_path
+from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
+from generator.site.text import md, prose
+
+DOCS_DIR = "docs"
+OVERRIDES = Path(__file__).with_name("overrides")
+IFRAME_WORKER = Path(__file__).with_name("assets") / "iframe-worker.js"
+"""The shim that lets search run from file://; Material would otherwise fetch it from a CDN."""
+IFRAME_WORKER_PATH = "assets/javascripts/iframe-worker.js"
+STYLESHEET = Path(__file__).with_name("assets") / "oila.css"
+STYLESHEET_PATH = "assets/stylesheets/oila.css"
+HAND_WRITTEN = ("index.md", "using-the-forms.md", "for-trainers.md")
+"""The hand-written pages, in navigation order; each language has its own copy in `docs/<lang>/`."""
+SEARCH_SEPARATOR = r"[\s\-ʻʼ‘’'`]+"
+"""Words split at spaces, hyphens and every way people type oʻ and the tutuq belgisi, so that
+`o'quv`, `o‘quv`, `o’quv` and `oʻquv` find the same pages."""
+STEMMED_LANGUAGES = ("en", "ru")
+"""Languages the search engine can stem; others are searched word for word."""
+MKDOCS_TIMEOUT_SECONDS = 600
+NOT_FOUND = "404.html"
+_ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
+
+
+def render_site(root: Path, project: Project, language: str, files: dict[str, bytes]) -> dict[str, bytes]:
+    """`{path under site/<lang>/: bytes}`; `files` are this build's outputs, by their build path."""
+    view = project.localize(language)
+    with tempfile.TemporaryDirectory(prefix=f"oila-site-{language}-") as folder:
+        stage = Path(folder)
+        docs = stage / DOCS_DIR
+        downloads = _copy_downloads(view, files, docs)
+        pages = {**_hand_written(root, language, project.settings.source_language, view.labels)}
+        pages.update(generated_pages(project, view, downloads))
+        for path, text in pages.items():
+            target = docs / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        for asset, path in ((IFRAME_WORKER, IFRAME_WORKER_PATH), (STYLESHEET, STYLESHEET_PATH)):
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_bytes(asset.read_bytes())
+        (docs / "sop" / STEPS_IMAGE).write_bytes(draw_png(flowchart_dot(view.sop, view.labels)))
+        (docs / "sop" / PATHWAYS_IMAGE).write_bytes(draw_png(pathways_dot(view.sop)))
+        config = mkdocs_config(project, view, pages)
+        (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
+        _run_mkdocs(stage, view.sop.version_date)
+        built = stage / "site"
+        files = {str(path.relative_to(built)): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()}
+        files[NOT_FOUND] = anchor_not_found_page(files[NOT_FOUND].decode("utf-8"), language).encode("utf-8")
+        return files
+
+
+def anchor_not_found_page(page: str, language: str) -> str:
+    """MkDocs links the 404 page from the server's root (`/assets/...`); each language's site lives in
+    `/<lang>/`, so its 404 page must link there."""
+    anchored = _ROOT_LINK.sub(lambda match: f'{match.group(1)}="/{language}/', page)
+    return anchored.replace(f'="/{language}/../', '="/')
+
+
+def root_page(project: Project) -> bytes:
+    """`site/index.html`: straight on to the source language, with a link to every language."""
+    source = project.settings.source_language
+    links = "".join(
+        f'<li><a href="{language.code}/index.html" lang="{language.code}">{language.name}</a></li>'
+        for language in project.settings.languages
+    )
+    page = (
+        f'<!doctype html>\n<html lang="{source}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={source}/index.html">'
+        f"<title>{project.settings.name}</title></head>"
+        f"<body><ul>{links}</ul></body></html>\n"
+    )
+    return page.encode("utf-8")
+
+
+def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> dict[str, list[Download]]:
+    """The forms' and the SOP's Word and PDF files into `downloads/`, and what each page offers."""
+    language = view.language.code
+    offered: dict[str, list[Download]] = {}
+    sources = [
+        (form.id, f"forms/{language}/{form.code}-{form.id}", LabelId.PRINTABLE_WORD, LabelId.PRINTABLE_PDF)
+        for form in view.forms
+    ]
+    sources.append(
+        ("sop", f"sop/{language}/{view.sop.code}-v{view.sop.version}", LabelId.DOCUMENT_WORD, LabelId.DOCUMENT_PDF)
+    )
+    for source_id, stem, word, pdf in sources:
+        for suffix, label in ((".docx", word), (".pdf", pdf)):
+            content = files.get(stem + suffix)
+            if content is None:
+                continue
+            name = f"{DOWNLOADS}/{stem.rsplit('/', 1)[-1]}{suffix}"
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_bytes(content)
+            offered.setdefault(source_id, []).append(Download(name, label))
+    return offered
+
+
+def _hand_written(root: Path, language: str, source: str, labels: Labels) -> dict[str, str]:
+    pages = {}
+    for name in HAND_WRITTEN:
+        translated = root / DOCS_DIR / language / name
+        original = root / DOCS_DIR / source / name
+        if translated.is_file():
+            pages[name] = prose(translated.read_text(encoding="utf-8"))
+        elif original.is_file():
+            title, _, body = prose(original.read_text(encoding="utf-8")).partition("\n")
+            notice = f'!!! warning ""\n    {md(labels[LabelId.NOT_TRANSLATED])}\n'
+            pages[name] = f"{title}\n\n{notice}\n{body}"
+        else:
+            raise BuildError(f"{DOCS_DIR}/{source}/{name} is missing: the site's {name} page has no text")
+    return pages
+
+
+def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) -> dict[str, object]:
+    labels, language = view.labels, view.language.code
+    forms = ["forms/index.md", *(form_page_path(form) for form in view.forms)]
+    sop = ["sop/index.md", *(sop_page_path(section.slug) for section in view.sop.sections)]
+    nav = [
+        {labels[LabelId.HOME]: "index.md"},
+        {labels[LabelId.USING_THE_FORMS]: "using-the-forms.md"},
+        {labels[LabelId.FOR_TRAINERS]: "for-trainers.md"},
+        {labels[LabelId.FORMS]: forms},
+        {labels[LabelId.SOP]: sop},
+        {labels[LabelId.GLOSSARY]: "glossary.md"},
+        {labels[LabelId.TRANSLATION_STATUS]: "status.md"},
+    ]
+    missing = [path for path in [*forms, *sop] if path not in pages]
+    if missing:
+        raise BuildError(f"the site's navigation names pages that were not made: {', '.join(missing)}")
+    search: dict[str, object] = {"separator": SEARCH_SEPARATOR}
+    if language in STEMMED_LANGUAGES:
+        search["lang"] = [language]
+    else:
+        search.update({"lang": ["en"], "pipeline": []})
+    return {
+        "site_name": project.settings.name,
+        "docs_dir": DOCS_DIR,
+        "site_dir": "site",
+        "use_directory_urls": False,
+        "strict": True,
+        "theme": {
+            "name": "material",
+            "language": language,
+            "font": False,
+            "custom_dir": str(OVERRIDES),
+            "features": ["navigation.sections", "navigation.top", "search.highlight"],
+        },
+        "plugins": [{"search": search}, "offline"],
+        "markdown_extensions": [
+            "admonition",
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "def_list",
+            {"toc": {"permalink": False}},
+        ],
+        "extra": {
+            "alternate": [
+                {"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
+                for other in project.settings.languages
+            ],
+            "generator": False,
+            "polyfills": [IFRAME_WORKER_PATH],
+        },
+        "extra_css": [STYLESHEET_PATH],
+        "nav": nav,
+    }
+
+
+def _run_mkdocs(stage: Path, version_date: dt.date) -> None:
+    """MkDocs on the staged pages; dated by the version, so the sitemap is the same on every build."""
+    epoch = calendar.timegm(version_date.timetuple())
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "--config-file",
+        str(stage / "mkdocs.yml"),
+    ]
+    result = subprocess.run(
+        command, cwd=stage, env=environment, capture_output=True, timeout=MKDOCS_TIMEOUT_SECONDS, check=False
+    )
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace").strip()
+        raise BuildError(f"MkDocs could not build the site: {detail or 'no reason given'}")

@@ -1,0 +1,173 @@
+"""The generated pages of one language's site, as Markdown: forms, the SOP, the glossary, translation status.
+
+Every text from the sources goes through `generator.site.text`, so nothing in a source can inject HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model.labels import LabelId, Labels
+from generator.model.project import Project
+from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, ProjectView, QuestionView, TableView
+from generator.site.sop_html import section_page_body
+from generator.site.text import esc, md
+
+DOWNLOADS = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file a page offers, relative to the language's site root, and its link text."""
+
+    path: str
+    label: LabelId
+
+
+def form_page_path(form: FormView) -> str:
+    return f"forms/{form.code}-{form.id}.md"
+
+
+def sop_page_path(slug: str) -> str:
+    return f"sop/{slug}.md"
+
+
+def generated_pages(project: Project, view: ProjectView, downloads: dict[str, list[Download]]) -> dict[str, str]:
+    """`{page path: Markdown}`; `downloads` lists, per form id and for `sop`, the files offered."""
+    labels = view.labels
+    pages = {"forms/index.md": _forms_index(view)}
+    for form in view.forms:
+        pages[form_page_path(form)] = _form_page(form, labels, downloads.get(form.id, []))
+    form_pages = {form.id: f"../{form_page_path(form).removesuffix('.md')}.html" for form in view.forms}
+    pages["sop/index.md"] = _sop_index(view, downloads.get("sop", []))
+    for number, section in enumerate(view.sop.sections, start=1):
+        body = section_page_body(section.body, view.sop, labels, form_pages)
+        pages[sop_page_path(section.slug)] = f"# {number}. {md(section.title)}\n\n{body}"
+    pages["glossary.md"] = _glossary(project, view)
+    pages["status.md"] = _status(project, view)
+    return pages
+
+
+def _draft_notice(labels: Labels) -> str:
+    return f'!!! warning "{esc(labels[LabelId.DRAFT])}"\n    {md(labels[LabelId.DRAFT_NOTICE])}\n\n'
+
+
+def _downloads(labels: Labels, files: list[Download], prefix: str) -> str:
+    if not files:
+        return ""
+    links = "".join(f"- [{md(labels[item.label])}]({prefix}{item.path})\n" for item in files)
+    return f"## {md(labels[LabelId.DOWNLOADS])}\n\n{links}\n"
+
+
+def _forms_index(view: ProjectView) -> str:
+    labels = view.labels
+    lines = [f"# {md(labels[LabelId.FORMS])}\n"]
+    for form in view.forms:
+        link = form_page_path(form).removeprefix("forms/")
+        lines.append(f"- [{md(form.code)} · {md(form.title)}]({link}): {md(form.purpose)}")
+    return "\n".join(lines) + "\n"
+
+
+def _form_page(form: FormView, labels: Labels, files: list[Download]) -> str:
+    parts = [f"# {md(form.code)} · {md(form.title)}\n"]
+    if not form.approved:
+        parts.append(_draft_notice(labels))
+    for label, text in (
+        (LabelId.PURPOSE, form.purpose),
+        (LabelId.FILLED_BY, form.filled_by),
+        (LabelId.TIMING, form.timing),
+    ):
+        parts.append(f"**{md(labels[label])}:** {md(text)}\n")
+    parts.append(f"*{md(labels.format(LabelId.VERSION, version=form.version))} · {form.version_date:%d.%m.%Y}*\n")
+    parts.append(_downloads(labels, files, "../"))
+    if form.instructions:
+        parts.append(f"## {md(labels[LabelId.INSTRUCTIONS])}\n")
+        parts.extend(f"{md(paragraph)}\n" for paragraph in form.instructions)
+    parts.append(f"## {md(labels[LabelId.QUESTIONS])}\n")
+    for section in form.sections:
+        parts.append(f"### {section.number}. {md(section.title)}\n")
+        if section.intro:
+            parts.append(f"*{md(section.intro)}*\n")
+        if section.guidance:
+            parts.append(_guidance(labels, section.guidance, indent=""))
+        parts.append("".join(_question(question, labels) for question in section.questions))
+    return "\n".join(parts)
+
+
+def _guidance(labels: Labels, text: str, indent: str) -> str:
+    return f'{indent}!!! info "{esc(labels[LabelId.GUIDANCE])}"\n{indent}    {md(text)}\n\n'
+
+
+def _question(question: AnyQuestion, labels: Labels) -> str:
+    if isinstance(question, NoteView):
+        return f'!!! note ""\n    {md(question.text)}\n\n'
+    assert isinstance(question, QuestionView)
+    required = f" *({md(labels[LabelId.REQUIRED])})*" if question.required else ""
+    lines = [f"- **{question.number}** {md(question.label)}{required}"]
+    if question.hint:
+        lines.append(f"    <br>*{md(question.hint)}*")
+    if isinstance(question, ChoiceView):
+        answers = "; ".join(md(choice.label) for choice in question.choices)
+        lines.append(f"    <br>{md(labels[LabelId.ANSWERS])}: {answers}")
+        lines.extend(f"    <br>→ {md(skip)}" for skip in question.skips)
+    if isinstance(question, TableView):
+        lines.append("    <br>" + " | ".join(md(column.label) for column in question.columns).replace("|", "·"))
+    text = "\n".join(lines) + "\n"
+    if question.guidance:
+        text += "\n" + _guidance(labels, question.guidance, indent="    ")
+    return text
+
+
+def _sop_index(view: ProjectView, files: list[Download]) -> str:
+    sop, labels = view.sop, view.labels
+    parts = [f"# {md(sop.title)}\n"]
+    if not sop.approved:
+        parts.append(_draft_notice(labels))
+    version = labels.format(LabelId.VERSION, version=sop.version)
+    parts.append(f"*{md(sop.code)} · {md(version)} · {sop.version_date:%d.%m.%Y}*\n")
+    parts.append(_downloads(labels, files, "../"))
+    parts.append(f"## {md(labels[LabelId.CONTENTS])}\n")
+    for number, section in enumerate(sop.sections, start=1):
+        parts.append(f"{number}. [{md(section.title)}]({section.slug}.md)")
+    return "\n".join(parts) + "\n"
+
+
+def _glossary(project: Project, view: ProjectView) -> str:
+    labels = view.labels
+    languages = project.settings.languages
+    head = "".join(f'<th lang="{esc(language.code)}">{esc(language.name)}</th>' for language in languages)
+    rows = []
+    for term in project.sop.glossary.terms:
+        words = "".join(
+            f'<td lang="{esc(language.code)}">{esc(term.term.get(language.code))}</td>' for language in languages
+        )
+        rows.append(f"<tr>{words}<td>{esc(term.definition.get(view.language.code))}</td></tr>")
+    table = (
+        f'<table class="oila-table"><thead><tr>{head}<th>{esc(labels[LabelId.DEFINITION])}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return f"# {md(labels[LabelId.GLOSSARY])}\n\n{table}\n"
+
+
+def _status(project: Project, view: ProjectView) -> str:
+    labels = view.labels
+    names = {
+        "draft": labels[LabelId.STATUS_DRAFT],
+        "reviewed": labels[LabelId.STATUS_REVIEWED],
+        "approved": labels[LabelId.STATUS_APPROVED],
+    }
+    languages = project.settings.languages
+    head = "".join(f"<th>{esc(language.name)}</th>" for language in languages)
+    documents = [(f"{form.code} · {form.title.get(view.language.code)}", form.status) for form in project.forms]
+    documents.append((f"{project.sop.metadata.code} · {view.sop.short_title}", project.sop.metadata.status))
+    rows = "".join(
+        f"<tr><td>{esc(name)}</td>"
+        + "".join(f"<td>{esc(names[status[language.code].value])}</td>" for language in languages)
+        + "</tr>"
+        for name, status in documents
+    )
+    table = (
+        f'<table class="oila-table"><thead><tr><th>{esc(labels[LabelId.DOCUMENT])}</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+    return f"# {md(labels[LabelId.TRANSLATION_STATUS])}\n\n{table}\n"

@@ -1,0 +1,161 @@
+"""The SOP's generated parts on the site: the same tables and diagrams as the Word document, as HTML.
+
+Python-Markdown has no grid tables, so the parts are HTML blocks; every source text in them is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from jinja2 import Environment, StrictUndefined
+
+from generator.model.labels import LabelId, Labels
+from generator.model.sop_text import TERMS_FUNCTION
+from generator.model.sop_view import FormReference, SopView, StepView
+from generator.site.text import esc, prose
+
+STEPS_IMAGE = "steps.png"
+PATHWAYS_IMAGE = "pathways.png"
+
+_TEMPLATES = Environment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
+
+
+def section_page_body(body: str, sop: SopView, labels: Labels, form_pages: dict[str, str]) -> str:
+    """The section's prose with its placeholders filled; `form_pages` maps form ids to their pages."""
+    parts = SiteParts(sop, labels, form_pages)
+    values: dict[str, object] = {
+        "legal_basis": parts.legal_basis(),
+        "roles_table": parts.roles_table(),
+        "steps_table": parts.steps_table(),
+        "flowchart": parts.figure(STEPS_IMAGE, LabelId.FLOWCHART),
+        "pathways_table": parts.pathways_table(),
+        "pathways_chart": parts.figure(PATHWAYS_IMAGE, LabelId.PATHWAYS_CHART),
+        "forms_list": parts.forms_list(),
+        "glossary": parts.glossary(),
+        TERMS_FUNCTION: parts.terms,
+    }
+    return _TEMPLATES.from_string(prose(body)).render(values)
+
+
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """An HTML table; headers are escaped here, cells arrive as HTML already."""
+    head = "".join(f"<th>{esc(header)}</th>" for header in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'\n<table class="oila-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n\n'
+
+
+def _items(texts: Iterable[str], tag: str = "ul") -> str:
+    return f"<{tag}>" + "".join(f"<li>{text}</li>" for text in texts) + f"</{tag}>"
+
+
+class SiteParts:
+    """Each generated part of the SOP as HTML, in the view's language."""
+
+    def __init__(self, sop: SopView, labels: Labels, form_pages: dict[str, str]) -> None:
+        self.sop = sop
+        self.labels = labels
+        self.form_pages = form_pages
+
+    def confirm(self, note: str | None) -> str:
+        label = esc(self.labels[LabelId.NASP_TO_CONFIRM])
+        return f'<p class="oila-confirm"><em>{label}: {esc(note)}</em></p>' if note else ""
+
+    def forms(self, forms: tuple[FormReference, ...]) -> str:
+        links = [
+            f'<a href="{self.form_pages[form.id]}" title="{esc(form.title)}">{esc(form.code)}</a>' for form in forms
+        ]
+        return "<br>".join(links)
+
+    def legal_basis(self) -> str:
+        return (
+            "\n" + _items(f"{esc(item.title)}{self.confirm(item.to_confirm)}" for item in self.sop.legal_basis) + "\n\n"
+        )
+
+    def roles_table(self) -> str:
+        rows = [
+            [
+                f"<strong>{esc(role.name)}</strong>",
+                _items(map(esc, role.responsibilities)) + self.confirm(role.to_confirm),
+            ]
+            for role in self.sop.roles
+        ]
+        return _table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows)
+
+    def _step_name(self, step: StepView) -> str:
+        if step.number:
+            return f"{step.number}. {step.title}"
+        return f"{step.title} ({self.labels[LabelId.THROUGHOUT].lower()})"
+
+    def steps_table(self) -> str:
+        numbers = {step.id: step.number or step.title for step in self.sop.steps}
+        rows = []
+        for step in self.sop.steps:
+            moves = "".join(
+                "<p><em>"
+                + esc(self.labels.format(LabelId.WHEN_TO_RETURN, condition=move.when, step=numbers[move.to]))
+                + "</em></p>"
+                for move in step.transitions
+            )
+            result = f"<p>{esc(self.labels[LabelId.RESULT])}: {esc(step.produces)}</p>"
+            rows.append(
+                [
+                    f"<strong>{esc(self._step_name(step))}</strong><p>{esc(step.summary)}</p>{result}{moves}",
+                    f"<strong>{esc(step.lead)}</strong><p>{esc(', '.join(step.involved))}</p>",
+                    f"{esc(step.timeframe)}{self.confirm(step.to_confirm)}",
+                    self.forms(step.forms),
+                ]
+            )
+        labels = self.labels
+        headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
+        return _table(headers, rows)
+
+    def pathways_table(self) -> str:
+        rows = [
+            [
+                f"<strong>{esc(pathway.title)}</strong>{self.confirm(pathway.to_confirm)}",
+                _items(
+                    (f"<strong>{esc(stage.role)}</strong>: {esc(stage.action)} — <em>{esc(stage.timeframe)}</em>")
+                    for stage in pathway.stages
+                )
+                .replace("<ul>", "<ol>")
+                .replace("</ul>", "</ol>"),
+                self.forms(pathway.forms),
+            ]
+            for pathway in self.sop.pathways
+        ]
+        labels = self.labels
+        return _table([labels[LabelId.PATHWAY], labels[LabelId.ACTION], labels[LabelId.FORMS]], rows)
+
+    def figure(self, image: str, caption: LabelId) -> str:
+        text = esc(self.labels[caption])
+        picture = f'<img src="{image}" alt="{text}">'
+        return f'\n<figure class="oila-figure">{picture}<figcaption>{text}</figcaption></figure>\n\n'
+
+    def forms_list(self) -> str:
+        rows = [[self.forms((form,)), esc(form.title), esc(form.version)] for form in self.sop.forms]
+        labels = self.labels
+        return _table([labels[LabelId.CODE], labels[LabelId.FORM], labels[LabelId.VERSION_COLUMN]], rows)
+
+    def glossary(self) -> str:
+        rows = [
+            [
+                f"<strong>{esc(term.term)}</strong>"
+                + "".join(f"<br><em>{esc(language)}: {esc(word)}</em>" for language, word in term.elsewhere),
+                esc(term.definition) + self.confirm(term.to_confirm),
+            ]
+            for term in self.sop.terms
+        ]
+        return _table([self.labels[LabelId.TERM], self.labels[LabelId.DEFINITION]], rows)
+
+    @property
+    def terms(self) -> Callable[..., str]:
+        by_id = {term.id: term for term in self.sop.terms}
+
+        def listed(*ids: str) -> str:
+            entries = "".join(
+                f"<dt>{esc(by_id[term].term)}</dt><dd>{esc(by_id[term].definition)}{self.confirm(by_id[term].to_confirm)}</dd>"
+                for term in ids
+            )
+            return f"\n<dl>{entries}</dl>\n\n"
+
+        return listed

@@ -1,0 +1,122 @@
+"""The documentation site: one MkDocs build per language, escaped, searchable in every language, no broken link."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.build import build
+
+LANGUAGES = ("en", "ru", "uz")
+
+
+@pytest.fixture
+def site(root: Path) -> Path:
+    """The test project's site, built with its Word downloads (no PDFs: that step has tests of its own)."""
+    build(root, root / "build", only=["site"])
+    return root / "build" / "site"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.language: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.language = values.get("lang")
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(str(values[name]))
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_each_language_is_a_site_of_its_own_with_its_theme_labels(site: Path) -> None:
+    placeholders = {"en": "Search", "ru": "Поиск", "uz": "Qidirish"}
+    for language in LANGUAGES:
+        for name in ("index.html", "404.html", "forms/T-01-every-type.html", "sop/02-steps.html", "glossary.html"):
+            page = site / language / name
+            assert parse(page).language == language, page
+        assert f'placeholder="{placeholders[language]}"' in (site / language / "index.html").read_text(encoding="utf-8")
+    assert 'url=en/index.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_link_or_image_in_the_site_is_broken(site: Path) -> None:
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        for link in parse(page).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path:
+                assert not parts.netloc, f"{page}: {link} leaves the site"
+                continue
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+    assert broken == []
+
+
+def test_the_language_switcher_keeps_the_page(site: Path) -> None:
+    page = site / "ru" / "forms" / "T-01-every-type.html"
+    switches = [link for link in parse(page).links if "/uz/" in link or "/en/" in link]
+    assert "../../uz/forms/T-01-every-type.html" in switches
+    assert "../../en/forms/T-01-every-type.html" in switches
+
+
+def test_a_form_page_offers_its_downloads_in_the_page_language(site: Path) -> None:
+    page = site / "uz" / "forms" / "T-01-every-type.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Chop etish uchun shakl (Word)" in text
+    assert "../downloads/T-01-every-type.docx" in parse(page).links
+    assert (site / "uz" / "downloads" / "T-01-every-type.docx").read_bytes()[:2] == b"PK"
+    assert "Trainers only." not in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
+    assert "Только для тренеров." in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
+
+
+def search_config(site: Path, language: str) -> dict[str, object]:
+    index = json.loads((site / language / "search" / "search_index.json").read_text(encoding="utf-8"))
+    config: dict[str, object] = index["config"]
+    return config
+
+
+def test_search_splits_words_at_every_way_of_typing_okina(site: Path) -> None:
+    for language in LANGUAGES:
+        separator = str(search_config(site, language)["separator"])
+        for mark in ("ʻ", "ʼ", "‘", "’", "'", "`"):
+            assert mark in separator
+    assert search_config(site, "ru")["lang"] == ["ru"]
+    assert search_config(site, "uz")["pipeline"] == []
+    index = (site / "uz" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "reintegratsiya" in index
+
+
+def test_text_from_the_sources_cannot_inject_html(root: Path) -> None:
+    form = root / "forms" / "every-type.yaml"
+    text = form.read_text(encoding="utf-8")
+    form.write_text(text.replace("en: Full name,", "en: <script>alert(1)</script>,"), encoding="utf-8")
+    build(root, root / "build", only=["site"], languages=["en"])
+    page = (root / "build" / "site" / "en" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_page_not_yet_translated_says_so_in_the_readers_language(root: Path) -> None:
+    (root / "docs" / "uz" / "for-trainers.md").unlink(missing_ok=True)
+    build(root, root / "build", only=["site"], languages=["uz"])
+    page = (root / "build" / "site" / "uz" / "for-trainers.html").read_text(encoding="utf-8")
+    assert "Bu sahifa hali oʻzbek tiliga tarjima qilinmagan va ingliz tilida koʻrsatilmoqda." in page
