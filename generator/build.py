@@ -18,11 +18,13 @@ from generator.model.project import Project
 from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import RENDERERS, Artifact, renderer
 from generator.site.build_site import render_site, root_page
+from generator.site.bundle import field_bundle
 from generator.write import write_atomic
 
 PDF = "pdf"
 """The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
 SITE = "site"
+BUNDLES = "bundles"
 """The documentation site, one MkDocs build per language, with this build's files as its downloads."""
 WORD_OUTPUTS = ("forms", "sop")
 
@@ -74,6 +76,18 @@ def build(
                     content, SITE, project.sop.metadata.version, project.sop.metadata.version_date
                 )
                 entries[site_path] = Entry.describe(site_path, SITE, language, artifacts[site_path])
+        for language in chosen_languages:
+            bundle_path = f"{BUNDLES}/oila-{language}.zip"
+            site_files = {
+                p.removeprefix(f"{SITE}/"): a.content
+                for p, a in artifacts.items()
+                if p.startswith(f"{SITE}/{language}/")
+            }
+            content = field_bundle(language, site_files)
+            artifacts[bundle_path] = Artifact(
+                content, SITE, project.sop.metadata.version, project.sop.metadata.version_date
+            )
+            entries[bundle_path] = Entry.describe(bundle_path, SITE, language, artifacts[bundle_path])
         root_page_path = f"{SITE}/index.html"
         artifacts[root_page_path] = Artifact(
             root_page(project), SITE, project.sop.metadata.version, project.sop.metadata.version_date

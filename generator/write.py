@@ -41,7 +41,12 @@ def reproducible_zip(content: bytes) -> bytes:
     """The same zip with fixed entry times, `[Content_Types].xml` first and the other entries sorted."""
     with zipfile.ZipFile(io.BytesIO(content)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
-    names = sorted(entries, key=lambda name: (name != "[Content_Types].xml", name))
+    return zip_files(entries, first="[Content_Types].xml")
+
+
+def zip_files(files: dict[str, bytes], first: str | None = None) -> bytes:
+    """A zip of `files` that depends on nothing but them: fixed times and modes, names sorted (`first` first)."""
+    names = sorted(files, key=lambda name: (name != first, name))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for name in names:
@@ -49,5 +54,5 @@ def reproducible_zip(content: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, entries[name])
+            target.writestr(info, files[name])
     return output.getvalue()

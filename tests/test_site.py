@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -120,3 +121,16 @@ def test_a_page_not_yet_translated_says_so_in_the_readers_language(root: Path) -
     build(root, root / "build", only=["site"], languages=["uz"])
     page = (root / "build" / "site" / "uz" / "for-trainers.html").read_text(encoding="utf-8")
     assert "Bu sahifa hali oʻzbek tiliga tarjima qilinmagan va ingliz tilida koʻrsatilmoqda." in page
+
+
+def test_a_field_bundle_per_language_holds_the_offline_site_and_its_downloads(site: Path) -> None:
+    for language in LANGUAGES:
+        with zipfile.ZipFile(site.parent / "bundles" / f"oila-{language}.zip") as bundle:
+            names = set(bundle.namelist())
+            opener = bundle.read("index.html").decode("utf-8")
+        assert {f"{language}/index.html", f"{language}/downloads/T-01-every-type.docx"} <= names
+        assert f"{language}/downloads/TEST-SOP-01-v2.0.docx" in names
+        assert not any(
+            name.startswith(tuple(f"{other}/" for other in LANGUAGES if other != language)) for name in names
+        )
+        assert f"url={language}/index.html" in opener

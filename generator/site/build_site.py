@@ -178,8 +178,10 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
             {"toc": {"permalink": False}},
         ],
         "extra": {
+            # Each language's home page, not its folder: Material's own script sends any click on a link
+            # under an alternate folder to that folder's home; Oila's switcher links to the same page.
             "alternate": [
-                {"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
+                {"name": other.name, "lang": other.code, "link": f"../{other.code}/index.html"}
                 for other in project.settings.languages
             ],
             "generator": False,
