@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from generator.build import build, outputs
 from generator.errors import OilaError, SourceErrors
 from generator.load import find_project, load_project
 from generator.schema import write_schemas
+from generator.serve import serve
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     build_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
     build_command.set_defaults(run=_build)
 
+    serve_command = commands.add_parser("serve", help="serve the site locally and rebuild it when a source changes")
+    serve_command.add_argument("--lang", action="append", metavar="L", help="only this language (repeatable)")
+    serve_command.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1; default: 8000")
+    serve_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
+    serve_command.set_defaults(run=_serve)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use to check and complete YAML")
     schema.add_argument("--check", action="store_true", help="exit 1 if the schemas in schema/ are out of date")
     schema.set_defaults(run=_schema)
@@ -77,6 +85,13 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     print(f"oila: wrote {result.written} and kept {result.unchanged} unchanged of {result.total} files in {out}")
     for warning in result.warnings:
         print(f"oila: warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _serve(root: Path, arguments: argparse.Namespace) -> int:
+    out = Path(arguments.out)
+    out = out if out.is_absolute() else root / out
+    serve(root, out, arguments.port, arguments.lang, _progress, threading.Event())
     return 0
 
 

@@ -158,3 +158,11 @@ def test_search_works_from_the_file_system(page: Page, site: Path, language: str
     page.goto((site / language / "index.html").as_uri())
     found = search(page, words)
     assert any(f"/{language}/sop/" in link for link in found), found
+
+
+def test_a_page_prints_without_the_navigation(page: Page, server: str) -> None:
+    page.goto(f"{server}/ru/{F01}")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()

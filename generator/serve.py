@@ -1,0 +1,74 @@
+"""`oila serve`: the site on a local address, rebuilt whenever a source changes.
+
+A change to a form, a list, the SOP, a label or a hand-written page rebuilds the site; a change that
+breaks the sources prints its problems and leaves the last good site in place, so the page in the
+browser never goes blank while someone is typing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.build import SITE, build
+from generator.errors import OilaError, SourceErrors
+
+WATCHED = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md", "docs/*/*.md")
+POLL_SECONDS = 1.0
+
+
+def source_snapshot(root: Path) -> dict[str, int]:
+    """Every watched source and when it last changed; a changed, added or removed file changes this."""
+    return {str(path.relative_to(root)): path.stat().st_mtime_ns for pattern in WATCHED for path in root.glob(pattern)}
+
+
+def rebuild(root: Path, out: Path, languages: Sequence[str] | None, report: Callable[[str], None]) -> bool:
+    """Build the site; on bad sources, report each problem and keep the last good site. True if built."""
+    try:
+        build(root, out, languages=languages, only=[SITE])
+    except SourceErrors as errors:
+        for item in errors.problems:
+            report(str(item))
+        report(f"oila: {errors}; the last good site is still served")
+        return False
+    except OilaError as error:
+        report(f"oila: {error}; the last good site is still served")
+        return False
+    report("oila: site rebuilt")
+    return True
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def serve(
+    root: Path,
+    out: Path,
+    port: int,
+    languages: Sequence[str] | None,
+    report: Callable[[str], None],
+    stop: threading.Event,
+) -> None:
+    """Build, serve `out/site` on 127.0.0.1:`port`, and rebuild on every change until `stop` is set."""
+    rebuild(root, out, languages, report)
+    (out / SITE).mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(out / SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    report(f"oila: serving the site at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
+    try:
+        seen = source_snapshot(root)
+        while not stop.wait(POLL_SECONDS):
+            current = source_snapshot(root)
+            if current != seen:
+                seen = current
+                rebuild(root, out, languages, report)
+    finally:
+        server.shutdown()
+        server.server_close()
