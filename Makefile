@@ -21,6 +21,7 @@ check: $(READY)
 
 bench: $(READY)
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_collect.py
 
 schema: $(READY)
 	$(BIN)/oila schema

@@ -27,6 +27,8 @@ SITE = "site"
 BUNDLES = "bundles"
 """The documentation site, one MkDocs build per language, with this build's files as its downloads."""
 WORD_OUTPUTS = ("forms", "sop")
+"""The Word outputs that get a PDF beside them; a fillable form is for filling on a computer, not printing."""
+SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,11 @@ def _render(
     project: Project, languages: tuple[str, ...], kinds: tuple[str, ...], progress: Callable[[str], None]
 ) -> Rendered:
     """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
-    downstream = PDF in kinds or SITE in kinds
-    needed = [kind for kind in RENDERERS if kind in kinds or (downstream and kind in WORD_OUTPUTS)]
+    needed = [
+        kind
+        for kind in RENDERERS
+        if kind in kinds or (PDF in kinds and kind in WORD_OUTPUTS) or (SITE in kinds and kind in SITE_DOWNLOADS)
+    ]
     rendered: Rendered = {}
     for language in languages:
         view = project.localize(language)

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.build import build, outputs
+from generator.collect.run import REPORT, collect
 from generator.errors import OilaError, SourceErrors
+from generator.fill import fill_form
 from generator.load import find_project, load_project
 from generator.schema import write_schemas
 from generator.serve import serve
@@ -65,6 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     serve_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
     serve_command.set_defaults(run=_serve)
 
+    collect_command = commands.add_parser("collect", help="read filled fillable forms into CSV and XLSX, with a report")
+    collect_command.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_FOLDER", help="filled .docx files")
+    collect_command.add_argument("--out", required=True, type=Path, metavar="DIR", help="where the tables go")
+    collect_command.add_argument("--lang", default="en", metavar="L", help="the language of the label row; default: en")
+    collect_command.set_defaults(run=_collect)
+
+    fill_command = commands.add_parser("fill", help="write a fillable form with answers already in place")
+    fill_command.add_argument("form", metavar="FORM", help="the form's id or code, such as F-03")
+    fill_command.add_argument("--data", required=True, type=Path, help="a YAML file of answers, by field tag")
+    fill_command.add_argument("--lang", required=True, metavar="L", help="the form's language")
+    fill_command.add_argument("--out", required=True, type=Path, help="the .docx file to write")
+    fill_command.set_defaults(run=_fill)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use to check and complete YAML")
     schema.add_argument("--check", action="store_true", help="exit 1 if the schemas in schema/ are out of date")
     schema.set_defaults(run=_schema)
@@ -92,6 +107,22 @@ def _serve(root: Path, arguments: argparse.Namespace) -> int:
     out = Path(arguments.out)
     out = out if out.is_absolute() else root / out
     serve(root, out, arguments.port, arguments.lang, _progress, threading.Event())
+    return 0
+
+
+def _collect(root: Path, arguments: argparse.Namespace) -> int:
+    summary = collect(root, arguments.inputs, arguments.out, arguments.lang, _progress)
+    per_form = ", ".join(f"{form} {count}" for form, count in sorted(summary.per_form.items())) or "none"
+    print(
+        f"oila: read {summary.files - summary.rejected} of {summary.files} files ({per_form}); "
+        f"{summary.rejected} rejected, {summary.problems} problems; see {arguments.out / REPORT}"
+    )
+    return 1 if summary.rejected else 0
+
+
+def _fill(root: Path, arguments: argparse.Namespace) -> int:
+    written = fill_form(root, arguments.form, arguments.data, arguments.lang, arguments.out)
+    print(f"oila: wrote {written}")
     return 0
 
 

@@ -4,18 +4,20 @@ Safe YAML only: YAML 1.2 scalars (so `no` stays the text "no"), no tags, no anch
 duplicate keys. What comes out is plain Python (dict, list, str, int, float, bool, None, date) plus a
 map from each path inside the document to its line and column, so that a problem found later, by the
 model's validation or a cross-reference check, still points at the exact place in the file.
+
+The file is read as libyaml's stream of events (C, fast) and the tree is built here, so that every
+anchor, alias, tag and repeated key is seen where it is written, before anything is expanded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from generator.errors import Location, PathPart, Problem, SourceErrors
 from generator.messages import problem
@@ -51,23 +53,24 @@ def read_source(path: Path, display: str, expected: str) -> SourceDocument:
         detail = f"cannot read: {error.strerror}"
         raise SourceErrors([problem("bad-value", Location(display), detail=detail)]) from None
     text = decode_text(raw, display)
-    yaml = YAML(typ="rt", pure=True)
+    builder = _Builder(display)
     try:
-        loaded = yaml.load(text)
-    except MarkedYAMLError as error:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if builder.feed(event):
+                break
+    except yaml.MarkedYAMLError as error:
         raise SourceErrors([_syntax_problem(error, display)]) from None
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise SourceErrors([problem("yaml-syntax", Location(display, 1, 1), detail=str(error))]) from None
-    if loaded is None:
+    if builder.problems:
+        raise SourceErrors(builder.problems)
+    loaded = builder.result
+    if builder.empty:
         raise SourceErrors([problem("empty-file", Location(display, 1, 1), expected=expected)])
-    if not isinstance(loaded, CommentedMap):
-        found = "a list" if isinstance(loaded, CommentedSeq) else f"the single value {str(loaded)[:40]!r}"
+    if not isinstance(loaded, dict):
+        found = "a list" if isinstance(loaded, list) else f"the single value {str(loaded)[:40]!r}"
         raise SourceErrors([problem("not-a-mapping", Location(display, 1, 1), expected=expected, found=found)])
-    converter = _Converter(display)
-    data = converter.convert(loaded, ())
-    if converter.problems:
-        raise SourceErrors(converter.problems)
-    return SourceDocument(display, data, converter.positions)
+    return SourceDocument(display, loaded, builder.positions)
 
 
 def decode_text(raw: bytes, display: str) -> str:
@@ -81,79 +84,129 @@ def decode_text(raw: bytes, display: str) -> str:
         raise SourceErrors([problem("not-utf8", where, byte=raw[error.start])]) from None
 
 
-def _syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    where = Location(display, line, column)
-    if "duplicate key" in (error.problem or ""):
-        key = (error.problem or "").split('"')[1] if '"' in (error.problem or "") else "?"
-        return problem("duplicate-key", where, key=key)
     detail = " ".join(part for part in (error.context, error.problem) if part)
-    return problem("yaml-syntax", where, detail=detail or "cannot parse")
+    return problem("yaml-syntax", Location(display, line, column), detail=detail or "cannot parse")
 
 
-class _Converter:
-    """Turns ruamel's round-trip objects into plain data, recording positions and refusing the unsafe."""
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """A scalar under YAML 1.2's core schema: only plain scalars are anything but text."""
+    value: str = event.value
+    if event.style or not event.implicit[0]:
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return value.lower() == "true"
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    if _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+class _Builder:
+    """Builds plain data from parser events, recording positions and refusing what is not plain data."""
 
     def __init__(self, display: str) -> None:
         self.display = display
         self.positions: dict[Path_, tuple[int, int]] = {(): (1, 1)}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self.result: Any = None
+        self.empty = True
+        self._stack: list[tuple[Any, Path_, list[Any]]] = []
+        """Open containers: the container, its path, and for mappings the key waiting for its value."""
 
-    def convert(self, node: Any, path: Path_) -> Any:
-        if isinstance(node, TaggedScalar) or (getattr(node, "tag", None) is not None and node.tag.value):
-            self.problems.append(problem("yaml-tag", self._at(path), tag=_tag_text(node)))
-            return None
-        if isinstance(node, CommentedMap | CommentedSeq):
-            if id(node) in self._seen or node.anchor.value is not None:
-                self.problems.append(problem("yaml-anchor", self._at(path)))
-                return None
-            self._seen.add(id(node))
-        if isinstance(node, CommentedMap):
-            return self._convert_mapping(node, path)
-        if isinstance(node, CommentedSeq):
-            return self._convert_sequence(node, path)
-        return _plain_scalar(node)
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; True once the first document is complete."""
+        if isinstance(event, yaml.DocumentEndEvent):
+            return True
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent | yaml.AliasEvent):
+            self.empty = False
+            self._node(event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            container, _, _ = self._stack.pop()
+            if not self._stack:
+                self.result = container
+        return False
 
-    def _convert_mapping(self, node: CommentedMap, path: Path_) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        for raw_key, value in node.items():
-            line, column = node.lc.key(raw_key)
-            key = _plain_scalar(raw_key)
-            child = (*path, key if isinstance(key, str | int) else str(key))
-            self.positions[child] = (line + 1, column + 1)
-            result[key] = self.convert(value, child)
-        return result
+    def _node(self, event: yaml.NodeEvent) -> None:
+        mark = event.start_mark
+        if self._stack and isinstance(self._stack[-1][0], dict) and not self._stack[-1][2]:
+            self._key(event)
+            return
+        path = self._child_path(mark)
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            self.problems.append(problem("yaml-anchor", self._at(path)))
+            value: Any = None
+        elif event.tag is not None and event.tag not in _STANDARD_TAGS and event.tag != "!":
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(problem("yaml-tag", self._at(path), tag=tag))
+            value = None
+        elif isinstance(event, yaml.MappingStartEvent):
+            value = {}
+        elif isinstance(event, yaml.SequenceStartEvent):
+            value = []
+        else:
+            value = _scalar(event)
+        self._place(value)
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            self._stack.append(
+                (value if value is not None else ({} if isinstance(event, yaml.MappingStartEvent) else []), path, [])
+            )
+        elif not self._stack:
+            self.result = value
 
-    def _convert_sequence(self, node: CommentedSeq, path: Path_) -> list[Any]:
-        result = []
-        for index, value in enumerate(node):
-            line, column = node.lc.item(index)
-            child = (*path, index)
-            self.positions[child] = (line + 1, column + 1)
-            result.append(self.convert(value, child))
-        return result
+    def _key(self, event: yaml.NodeEvent) -> None:
+        container, path, waiting = self._stack[-1]
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problems.append(
+                problem("yaml-syntax", self._mark(event.start_mark), detail="a key must be plain text")
+            )
+            key: Any = f"?{len(container)}"
+        else:
+            key = _scalar(event)
+            key = key if isinstance(key, str | int) else str(key)
+        if key in container:
+            self.problems.append(problem("duplicate-key", self._mark(event.start_mark), key=key))
+        waiting.append(key)
+        self.positions[(*path, key)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def _child_path(self, mark: Any) -> Path_:
+        if not self._stack:
+            return ()
+        container, path, waiting = self._stack[-1]
+        if isinstance(container, dict):
+            return (*path, waiting[-1])
+        child = (*path, len(container))
+        self.positions[child] = (mark.line + 1, mark.column + 1)
+        return child
+
+    def _place(self, value: Any) -> None:
+        if not self._stack:
+            return
+        container, _, waiting = self._stack[-1]
+        if isinstance(container, dict):
+            container[waiting.pop()] = value
+        else:
+            container.append(value)
+
+    def _mark(self, mark: Any) -> Location:
+        return Location(self.display, mark.line + 1, mark.column + 1)
 
     def _at(self, path: Path_) -> Location:
         line, column = self.positions.get(path, (1, 1))
         return Location(self.display, line, column, path)
-
-
-def _tag_text(node: Any) -> str:
-    tag = str(node.tag.value)
-    return tag.replace("tag:yaml.org,2002:", "!!")
-
-
-def _plain_scalar(value: Any) -> Any:
-    """ruamel's scalar subclasses (ScalarFloat, LiteralScalarString, ...) as the plain types they extend."""
-    if isinstance(value, bool) or value is None:
-        return value
-    for kind in (str, int, float):
-        if isinstance(value, kind):
-            return kind(value)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    return value

@@ -17,7 +17,8 @@ from tests.conftest import WriteSource
 LANGUAGES = ("en", "ru", "uz")
 FORMS = [f"forms/{language}/T-01-every-type.docx" for language in LANGUAGES]
 SOP = [f"sop/{language}/TEST-SOP-01-v2.0.docx" for language in LANGUAGES]
-EVERYTHING = sorted([*FORMS, *SOP, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
+FILLABLE = [path.replace(".docx", ".fillable.docx") for path in FORMS]
+EVERYTHING = sorted([*FORMS, *FILLABLE, *SOP, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
 
 
 def manifest_of(out: Path) -> list[dict[str, str]]:
@@ -40,6 +41,7 @@ def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) 
         if entry["kind"] == "site":
             continue
         kind = "pdf" if entry["path"].endswith(".pdf") else entry["path"].split("/")[0]
+        kind = "fillable" if entry["path"].endswith(".fillable.docx") else kind
         source = "sop" if entry["path"].startswith("sop/") else "every-type"
         assert (entry["kind"], entry["source"], entry["language"]) == (kind, source, entry["path"].split("/")[1])
 
@@ -106,4 +108,4 @@ def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
         "Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno), or run 'make build'",
     )
     made = [entry["path"] for entry in manifest_of(root / "build") if entry["kind"] != "site"]
-    assert made == sorted([*FORMS, *SOP])
+    assert made == sorted([*FORMS, *FILLABLE, *SOP])

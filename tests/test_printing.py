@@ -90,4 +90,8 @@ def test_the_sop_contents_list_its_sections_with_page_numbers(pdfs: dict[str, Pa
 
 def _word_outputs(pdfs: dict[str, Path]) -> list[str]:
     out = next(iter(pdfs.values())).parents[2]
-    return [str(path.relative_to(out)) for path in sorted(out.glob("*/*/*.docx"))]
+    return [
+        str(path.relative_to(out))
+        for path in sorted(out.glob("*/*/*.docx"))
+        if not path.name.endswith(".fillable.docx")
+    ]

@@ -95,6 +95,9 @@ class LabelId(StrEnum):
     ANSWERS = "answers"
     DOCUMENT = "document"
     REQUIRED = "required"
+    ENTER_TEXT = "enter_text"
+    CHOOSE_ANSWER = "choose_answer"
+    FILLABLE_WORD = "fillable_word"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {

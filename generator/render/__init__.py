@@ -30,6 +30,7 @@ Renderer = Callable[[ProjectView], dict[str, Artifact]]
 
 RENDERERS: Final[dict[str, str]] = {
     "forms": "generator.render.forms:render_forms",
+    "fillable": "generator.render.fillable:render_fillable",
     "sop": "generator.render.sop:render_sop",
 }
 """Renderer name to `module:function`; a renderer's module is imported only when its output is built."""

@@ -40,7 +40,7 @@ Container = Document | _Cell
 
 
 def write_body(document: Document, form: FormView, labels: Labels) -> None:
-    _write_title_block(document, form, labels)
+    write_title_block(document, form, labels)
     details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
     _write_case_details(document, labels[details], form.header, labels)
     for section in form.sections:
@@ -50,7 +50,7 @@ def write_body(document: Document, form: FormView, labels: Labels) -> None:
 # Title block and case details ---------------------------------------------------------------------
 
 
-def _write_title_block(document: Document, form: FormView, labels: Labels) -> None:
+def write_title_block(document: Document, form: FormView, labels: Labels) -> None:
     document.add_paragraph(form.title, style="Title")
     version = labels.format(LabelId.VERSION, version=form.version)
     _muted(document.add_paragraph(), f"{form.code} · {version} · {form.version_date:%d.%m.%Y}")

@@ -6,6 +6,7 @@ whose property elements are out of order, even where LibreOffice does not mind.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 
 from docx.document import Document
@@ -372,3 +373,97 @@ def drop_theme_fonts(style_element: BaseOxmlElement) -> None:
     for fonts in style_element.iter(qn("w:rFonts")):
         for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(attribute), None)
+
+
+# Content controls (fillable forms) ---------------------------------------------------------------
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+CHECKED, UNCHECKED = "☒", "☐"
+CHECKBOX_FONT = "MS Gothic"
+"""The font Word itself names for its checkboxes; LibreOffice falls back to one that has ☐ and ☒."""
+
+
+def _w14(tag: str, **attributes: str) -> BaseOxmlElement:
+    node = OxmlElement(f"w14:{tag}", nsdecls={"w14": W14})
+    for name, value in attributes.items():
+        node.set(f"{{{W14}}}{name}", value)
+    return node
+
+
+def control_id(tag: str, taken: set[int]) -> int:
+    """A w:id derived from the tag, unique in the document: the same sources give the same ids."""
+    number = zlib.crc32(tag.encode("utf-8")) & 0x7FFFFFFF
+    while number in taken or number == 0:
+        number = (number + 1) & 0x7FFFFFFF
+    taken.add(number)
+    return number
+
+
+def content_control(
+    paragraph: Paragraph,
+    tag: str,
+    number: int,
+    properties: BaseOxmlElement,
+    shown: str,
+    placeholder: bool,
+) -> BaseOxmlElement:
+    """A run-level content control in `paragraph`: `properties` is its type (w:text, w:date, ...), `shown`
+    the text it holds, grey when it is only `placeholder` text saying what to enter."""
+    sdt = element("w:sdt")
+    settings = element("w:sdtPr")
+    settings.append(element("w:tag", val=tag))
+    settings.append(element("w:id", val=str(number)))
+    settings.append(element("w:lock", val="sdtLocked"))
+    if placeholder:
+        settings.append(element("w:showingPlcHdr"))
+    settings.append(properties)
+    content = element("w:sdtContent")
+    run = element("w:r")
+    run_properties = element("w:rPr")
+    if properties.tag == f"{{{W14}}}checkbox":
+        run_properties.append(
+            element("w:rFonts", ascii=CHECKBOX_FONT, hAnsi=CHECKBOX_FONT, eastAsia=CHECKBOX_FONT, cs=CHECKBOX_FONT)
+        )
+    elif placeholder:
+        run_properties.append(element("w:color", val="808080"))
+    if len(run_properties):
+        run.append(run_properties)
+    text = element("w:t")
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.text = shown
+    run.append(text)
+    content.append(run)
+    sdt.append(settings)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+    return sdt
+
+
+def text_control_type(multiline: bool) -> BaseOxmlElement:
+    return element("w:text", multiLine="1") if multiline else element("w:text")
+
+
+def date_control_type(locale: str, value: str | None) -> BaseOxmlElement:
+    """A date picker showing DD.MM.YYYY in the form's language; `value` is an ISO date once one is chosen."""
+    date = element("w:date", fullDate=f"{value}T00:00:00Z") if value else element("w:date")
+    date.append(element("w:dateFormat", val="dd.MM.yyyy"))
+    date.append(element("w:lid", val=locale))
+    date.append(element("w:storeMappedDataAs", val="dateTime"))
+    date.append(element("w:calendar", val="gregorian"))
+    return date
+
+
+def dropdown_control_type(items: Sequence[tuple[str, str]]) -> BaseOxmlElement:
+    """A drop-down list of `(value, shown text)`; values are the answers' ids, unique and never empty."""
+    listing = element("w:dropDownList")
+    for value, shown in items:
+        listing.append(element("w:listItem", displayText=shown, value=value))
+    return listing
+
+
+def checkbox_control_type(checked: bool) -> BaseOxmlElement:
+    box = _w14("checkbox")
+    box.append(_w14("checked", val="1" if checked else "0"))
+    box.append(_w14("checkedState", val="2612", font=CHECKBOX_FONT))
+    box.append(_w14("uncheckedState", val="2610", font=CHECKBOX_FONT))
+    return box

@@ -107,7 +107,10 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
         ("sop", f"sop/{language}/{view.sop.code}-v{view.sop.version}", LabelId.DOCUMENT_WORD, LabelId.DOCUMENT_PDF)
     )
     for source_id, stem, word, pdf in sources:
-        for suffix, label in ((".docx", word), (".pdf", pdf)):
+        variants = [(".docx", word), (".pdf", pdf)]
+        if source_id != "sop":
+            variants.append((".fillable.docx", LabelId.FILLABLE_WORD))
+        for suffix, label in variants:
             content = files.get(stem + suffix)
             if content is None:
                 continue

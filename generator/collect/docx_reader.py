@@ -1,0 +1,153 @@
+"""Reading content controls out of a filled .docx that came from anywhere: bounded, and never trusting it.
+
+A filled form is untrusted input holding a child's personal data. The zip is checked before anything
+is decompressed (entry count, sizes, compression ratio, names); XML is parsed with entities, DTDs and
+the network switched off; controls are found wherever Word or LibreOffice put them. A rejection says
+what was wrong with the file, never what it holds.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+DC = "http://purl.org/dc/elements/1.1/"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ENTRIES = 500
+MAX_ENTRY_BYTES = 30 * 1024 * 1024
+MAX_RATIO = 200
+MAX_VALUE_CHARS = 100_000
+
+_LEAF_CONTROLS = etree.XPath("//w:sdt[not(.//w:sdt)]", namespaces={"w": W})
+"""The innermost content controls, in document order: LibreOffice wraps each checkbox in one of no type."""
+_TEXT = f"{{{W}}}t"
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_pis=True
+)
+
+
+class Rejected(Exception):
+    """The file cannot be read as a filled form; the message says why, without any of its content."""
+
+
+@dataclass(frozen=True)
+class Control:
+    tag: str | None
+    """None when the saving program dropped it (LibreOffice 7.4 does)."""
+    kind: str
+    """`text`, `date`, `choice`, `check` or `other`."""
+    value: str
+    """The answer as the form holds it: text, an ISO date, a choice's value, `1`/`0`; empty if unanswered."""
+
+
+@dataclass(frozen=True)
+class FilledDocument:
+    identifier: str
+    """The document's `identifier` property: `<form id>@<version>` in every fillable form Oila makes."""
+    controls: tuple[Control, ...]
+    legacy_fields: bool
+    """The file holds legacy form fields (Word 97-2003), which are not content controls."""
+
+
+def read_filled(path: Path) -> FilledDocument:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise Rejected(f"cannot be read: {error.strerror}") from None
+    if size > MAX_FILE_BYTES:
+        raise Rejected(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far more than any filled form")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_entries(archive)
+            document = _parse(archive, "word/document.xml", required=True)
+            core = _parse(archive, "docProps/core.xml", required=False)
+        if document is None:
+            raise Rejected("not a Word document: it has no word/document.xml")
+    except zipfile.BadZipFile:
+        raise Rejected("not a Word document (.docx): the file is not a zip package") from None
+    identifier = ""
+    if core is not None:
+        found = core.find(f"{{{DC}}}identifier")
+        identifier = (found.text or "").strip() if found is not None else ""
+    legacy = document.find(f".//{{{W}}}ffData") is not None
+    controls = tuple(_control(node) for node in _LEAF_CONTROLS(document))
+    return FilledDocument(identifier, controls, legacy)
+
+
+def _check_entries(archive: zipfile.ZipFile) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise Rejected(f"holds {len(entries)} parts; a Word document holds a few dozen")
+    for entry in entries:
+        name = entry.filename
+        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") or ":" in name:
+            raise Rejected("holds a part with an unsafe path name")
+        if entry.file_size > MAX_ENTRY_BYTES:
+            raise Rejected("holds a part too large to be a form")
+        if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
+            raise Rejected("holds a part that expands far beyond its packed size (a zip bomb)")
+
+
+def _parse(archive: zipfile.ZipFile, name: str, required: bool) -> etree._Element | None:
+    try:
+        raw = archive.read(name)
+    except KeyError:
+        if required:
+            raise Rejected(f"not a Word document: it has no {name}") from None
+        return None
+    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw[:65536]:
+        raise Rejected(f"{name} declares a DTD or entities, which no Word document needs")
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError:
+        raise Rejected(f"{name} is not well-formed XML (the file is damaged)") from None
+
+
+_SDT_PR, _SDT_CONTENT = f"{{{W}}}sdtPr", f"{{{W}}}sdtContent"
+_TAG, _PLACEHOLDER, _DATE, _VAL = f"{{{W}}}tag", f"{{{W}}}showingPlcHdr", f"{{{W}}}date", f"{{{W}}}val"
+_LISTS = (f"{{{W}}}dropDownList", f"{{{W}}}comboBox")
+_CHECKBOX, _CHECKED, _W14_VAL = f"{{{W14}}}checkbox", f"{{{W14}}}checked", f"{{{W14}}}val"
+_FULL_DATE, _SHOWN, _VALUE = f"{{{W}}}fullDate", f"{{{W}}}displayText", f"{{{W}}}value"
+_TICKS = ("☒", "☑", "✓", "✔")
+
+
+def _control(sdt: etree._Element) -> Control:
+    """One control's tag, kind and answer, from one pass over its properties."""
+    tag: str | None = None
+    placeholder = False
+    kind: etree._Element | None = None
+    properties = sdt.find(_SDT_PR)
+    for item in properties if properties is not None else ():
+        name = item.tag
+        if name == _TAG:
+            tag = item.get(_VAL)
+        elif name == _PLACEHOLDER:
+            placeholder = True
+        elif name in (_CHECKBOX, _DATE, *_LISTS):
+            kind = item
+    content = sdt.find(_SDT_CONTENT)
+    text = "".join(content.itertext(_TEXT)) if content is not None else ""
+    if len(text) > MAX_VALUE_CHARS:
+        raise Rejected("holds an answer too long to be real")
+    if properties is None:
+        return Control(tag, "other", "")
+    if kind is None:
+        return Control(tag, "text", "" if placeholder else text)
+    if kind.tag == _CHECKBOX:
+        checked = kind.find(_CHECKED)
+        value = checked.get(_W14_VAL) if checked is not None else None
+        ticked = value in ("1", "true") if value is not None else text.strip() in _TICKS
+        return Control(tag, "check", "1" if ticked else "0")
+    if kind.tag == _DATE:
+        full = kind.get(_FULL_DATE) or ""
+        return Control(tag, "date", "" if placeholder else (full[:10] if full else text.strip()))
+    shown = {item.get(_SHOWN): item.get(_VALUE) for item in kind}
+    return Control(tag, "choice", "" if placeholder else str(shown.get(text, text)))

@@ -1,0 +1,151 @@
+"""`oila collect FILES_OR_FOLDERS --out DIR`: every filled form into one table per form, and a report.
+
+Files are read on every core; each is matched to its form by the identifier the fillable form
+carries. A file that cannot be read is rejected with its reason and the others are still collected.
+Outputs: `<form id>.csv` and `.xlsx` (one row per file; table questions in sheets and CSV files of their
+own, keyed by file and row) and `report.csv` (one line per problem or rejected file, never an answer).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.collect.docx_reader import Rejected, read_filled
+from generator.collect.matching import Answers, field_columns, match_controls, read_answers, table_columns
+from generator.collect.xlsx import workbook
+from generator.errors import OilaError
+from generator.load import load_project
+from generator.model.labels import LabelId
+from generator.model.slots import Slot, form_slots
+from generator.model.view import FormView
+from generator.write import write_atomic
+
+REPORT = "report.csv"
+CHUNK = 32
+
+
+@dataclass
+class CollectSummary:
+    files: int = 0
+    rejected: int = 0
+    problems: int = 0
+    per_form: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _FormTable:
+    form: FormView
+    slots: tuple[Slot, ...]
+    rows: list[tuple[str, Answers]] = field(default_factory=list)
+
+
+def collect(
+    root: Path, inputs: Sequence[Path], out: Path, language: str, progress: Callable[[str], None]
+) -> CollectSummary:
+    project = load_project(root)
+    if language not in project.settings.codes:
+        raise OilaError(f"unknown language '{language}'; choose from {', '.join(project.settings.codes)}")
+    view = project.localize(language)
+    other = view.labels[LabelId.OTHER_SPECIFY]
+    tables = {form.id: _FormTable(form, form_slots(form, other)) for form in view.forms}
+    prompt_labels = (LabelId.ENTER_TEXT, LabelId.CHOOSE_ANSWER, LabelId.DATE_FORMAT)
+    prompts = frozenset(project.labels[label].get(code) for label in prompt_labels for code in project.settings.codes)
+    files = expand(inputs)
+    progress(f"reading {len(files)} files")
+    summary = CollectSummary(files=len(files))
+    report: list[tuple[str, str, str]] = []
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    definitions = {form_id: (table.form.version, table.slots) for form_id, table in tables.items()}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(definitions, prompts)) as pool:
+        for path, (form_id, outcome) in zip(files, pool.map(_collect_one, files, chunksize=CHUNK), strict=True):
+            name = str(path)
+            if isinstance(outcome, str):
+                summary.rejected += 1
+                report.append((name, form_id, f"rejected: {outcome}"))
+                continue
+            tables[form_id].rows.append((name, outcome))
+            report.extend((name, form_id, problem) for problem in outcome.problems)
+            summary.problems += len(outcome.problems)
+    for form_id, table in tables.items():
+        if table.rows:
+            summary.per_form[form_id] = len(table.rows)
+            _write_form(out, table)
+    _write_csv(out / REPORT, [("file", "form", "problem"), *report])
+    return summary
+
+
+def expand(inputs: Sequence[Path]) -> list[Path]:
+    """The .docx files named, and those inside the folders named, in a stable order; Word's lock files skipped."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found.extend(sorted(path for path in item.rglob("*.docx") if not path.name.startswith("~$")))
+        elif item.exists():
+            found.append(item)
+        else:
+            raise OilaError(f"{item}: no such file or folder")
+    return found
+
+
+_definitions: dict[str, tuple[str, tuple[Slot, ...]]] = {}
+_prompts: frozenset[str] = frozenset()
+
+
+def _start_worker(definitions: dict[str, tuple[str, tuple[Slot, ...]]], prompts: frozenset[str]) -> None:
+    """Each worker process receives the forms' slots once, not with every file."""
+    global _definitions, _prompts
+    _definitions, _prompts = definitions, prompts
+
+
+def _collect_one(path: Path) -> tuple[str, Answers | str]:
+    """One file's form id and answers, or the reason it was rejected; runs in a worker process."""
+    try:
+        document = read_filled(path)
+    except Rejected as rejection:
+        return "", str(rejection)
+    form_id, _, version = document.identifier.partition("@")
+    if form_id not in _definitions:
+        return "", "not a fillable form of this project (its form id is unknown)"
+    current, slots = _definitions[form_id]
+    try:
+        answers = read_answers(match_controls(document, slots), slots, _prompts)
+    except Rejected as rejection:
+        return form_id, str(rejection)
+    if document.legacy_fields:
+        answers.problems.append("holds legacy form fields, which are not read; use Oila's fillable form")
+    if version != current:
+        answers.problems.append(f"filled on version {version or '?'} of the form; this is {current}")
+    return form_id, answers
+
+
+def _write_form(out: Path, table: _FormTable) -> None:
+    columns = field_columns(table.slots)
+    header = ["file", *(column for column, _ in columns)]
+    labels = ["", *(label for _, label in columns)]
+    rows = [[name, *(answers.fields.get(column, "") for column, _ in columns)] for name, answers in table.rows]
+    sheets: dict[str, list[list[str]]] = {"answers": [header, labels, *rows]}
+    for question, question_columns in table_columns(table.slots).items():
+        sub_header = ["file", "row", *(column for column, _ in question_columns)]
+        sub_labels = ["", "", *(label for _, label in question_columns)]
+        sub_rows = [
+            [name, str(row), *(cells.get(column, "") for column, _ in question_columns)]
+            for name, answers in table.rows
+            for row, cells in sorted(answers.tables.get(question, {}).items())
+        ]
+        sheets[question] = [sub_header, sub_labels, *sub_rows]
+        _write_csv(out / f"{table.form.id}.{question}.csv", sheets[question])
+    _write_csv(out / f"{table.form.id}.csv", sheets["answers"])
+    write_atomic(out / f"{table.form.id}.xlsx", workbook(sheets))
+
+
+def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
+    """UTF-8 with a byte-order mark, which spreadsheet programs need to read Cyrillic and ʻ right."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))

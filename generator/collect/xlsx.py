@@ -1,0 +1,93 @@
+"""A minimal XLSX writer: sheets of text cells, written straight as SpreadsheetML.
+
+Collected answers are text; a general spreadsheet library spends most of its time on what text cells
+never need. Cells are inline strings, so no shared-string table is built; the package opens in Excel,
+LibreOffice Calc and openpyxl.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from xml.sax.saxutils import escape
+
+from generator.write import zip_files
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    "{sheets}</Types>"
+)
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_RELATIONSHIP}/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+_INVALID_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
+"""Control characters XML cannot hold; a pasted answer may contain them."""
+
+
+def _column(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        name = chr(65 + remainder) + name
+    return name
+
+
+def _sheet(rows: Sequence[Sequence[str]]) -> str:
+    lines = []
+    for number, row in enumerate(rows, start=1):
+        cells = "".join(
+            f'<c r="{_column(index)}{number}" t="inlineStr"><is><t xml:space="preserve">'
+            f"{escape(value.translate(_INVALID_XML))}</t></is></c>"
+            for index, value in enumerate(row)
+            if value
+        )
+        lines.append(f'<row r="{number}">{cells}</row>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{''.join(lines)}</sheetData></worksheet>"
+    )
+
+
+def workbook(sheets: Mapping[str, Sequence[Sequence[str]]]) -> bytes:
+    """An .xlsx of `sheets` (name to rows); names are cut to Excel's 31 characters."""
+    names = list(sheets)
+    entries = "".join(
+        f'<sheet name="{escape(name[:31], {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(names, start=1)
+    )
+    book = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'xmlns:r="{_RELATIONSHIP}"><sheets>{entries}</sheets></workbook>'
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{i}" Type="{_RELATIONSHIP}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(names) + 1)
+    )
+    book_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relations}</Relationships>'
+    )
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
+        for i in range(1, len(names) + 1)
+    )
+    files = {
+        "[Content_Types].xml": _CONTENT_TYPES.format(sheets=overrides),
+        "_rels/.rels": _PACKAGE_RELS,
+        "xl/workbook.xml": book,
+        "xl/_rels/workbook.xml.rels": book_rels,
+        **{f"xl/worksheets/sheet{i}.xml": _sheet(sheets[name]) for i, name in enumerate(names, start=1)},
+    }
+    return zip_files({name: text.encode("utf-8") for name, text in files.items()}, first="[Content_Types].xml")

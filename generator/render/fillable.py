@@ -1,0 +1,156 @@
+"""Fillable forms: the same form as Word content controls, one per answer slot, for filling on a computer.
+
+Every control carries its slot's tag and the document records the form id and version (its
+`identifier` property), so a filled file always finds its definition again. Controls sit inline in
+paragraphs and table cells, which Word and LibreOffice both fill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx.document import Document
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from generator.model.labels import LabelId, Labels
+from generator.model.slots import HEADER_PREFIX, Slot, SlotKind, question_slots
+from generator.model.view import (
+    AnyQuestion,
+    FormView,
+    LanguageView,
+    NoteView,
+    ProjectView,
+    QuestionView,
+    RatingView,
+    SignatureView,
+    TableView,
+)
+from generator.render import Artifact, wordml
+from generator.render import house_style as hs
+from generator.render._form_page import new_document
+from generator.render._form_questions import write_title_block
+from generator.write import reproducible_zip
+
+Answers = dict[str, str]
+"""Slot tag to answer: text as written, a date as YYYY-MM-DD, a choice's id, `1` for a ticked box."""
+
+
+def fillable_path(language: str, form: FormView) -> str:
+    return f"forms/{language}/{form.code}-{form.id}.fillable.docx"
+
+
+def render_fillable(project: ProjectView) -> dict[str, Artifact]:
+    """`{forms/<lang>/<code>-<id>.fillable.docx: artifact}` for every form, blank."""
+    return {
+        fillable_path(project.language.code, form): Artifact(
+            fillable_document(form, project.language, project.labels, {}), form.id, form.version, form.version_date
+        )
+        for form in project.forms
+    }
+
+
+def fillable_document(form: FormView, language: LanguageView, labels: Labels, answers: Answers) -> bytes:
+    """The form with a content control for every slot, holding `answers` where given."""
+    document = new_document(form, language, labels)
+    write_title_block(document, form, labels)
+    writer = _ControlWriter(language, labels, answers)
+    details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
+    document.add_paragraph(labels[details], style="Heading 2")
+    for question in form.header:
+        writer.question(document, question, HEADER_PREFIX)
+    for section in form.sections:
+        heading = document.add_paragraph(f"{section.number}. {section.title}", style="Heading 1")
+        wordml.shade_paragraph(heading, hs.HEADING_FILL)
+        if section.intro:
+            document.add_paragraph(section.intro, style="Oila Hint")
+        for question in section.questions:
+            writer.question(document, question, "")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+class _ControlWriter:
+    def __init__(self, language: LanguageView, labels: Labels, answers: Answers) -> None:
+        self.language = language
+        self.labels = labels
+        self.answers = answers
+        self.taken: set[int] = set()
+
+    def question(self, document: Document, question: AnyQuestion, prefix: str) -> None:
+        if isinstance(question, NoteView):
+            note = document.add_paragraph(question.text)
+            wordml.shade_paragraph(note, hs.NOTE_FILL)
+            return
+        assert isinstance(question, QuestionView)
+        label = document.add_paragraph()
+        label.paragraph_format.space_before = Pt(6)
+        label.paragraph_format.keep_with_next = True
+        if question.number:
+            label.add_run(f"{question.number}  ").bold = True
+        label.add_run(f"{question.label}\u00a0*" if question.required else question.label).bold = True
+        if question.hint:
+            document.add_paragraph(question.hint, style="Oila Hint")
+        slots = question_slots(question, self.labels[LabelId.OTHER_SPECIFY], prefix)
+        if isinstance(question, TableView | RatingView | SignatureView):
+            self._grid(document, question, slots)
+            return
+        for slot in slots:
+            paragraph = document.add_paragraph()
+            self.control(paragraph, slot)
+            if slot.kind is SlotKind.CHECK:
+                paragraph.add_run(f" {slot.choices[0].label}")
+
+    def _grid(self, document: Document, question: TableView | RatingView | SignatureView, slots: list[Slot]) -> None:
+        """Controls in the cells of a table: one row per table row, rated item or signer."""
+        if isinstance(question, TableView):
+            headings = [column.label for column in question.columns]
+            rows = [slots[i : i + len(headings)] for i in range(0, len(slots), len(headings))]
+            names = [str(number) for number in range(1, len(rows) + 1)]
+        elif isinstance(question, RatingView):
+            per_item = 2 if question.comment else 1
+            headings = [self.labels[LabelId.CHOOSE_ANSWER]] + (
+                [self.labels[LabelId.COMMENT]] if question.comment else []
+            )
+            rows = [slots[i : i + per_item] for i in range(0, len(slots), per_item)]
+            names = [item.label for item in question.items]
+        else:
+            headings = [self.labels[LabelId.NAME], self.labels[LabelId.POSITION], self.labels[LabelId.DATE]]
+            rows = [slots[i : i + 3] for i in range(0, len(slots), 3)]
+            names = [signer.label for signer in question.signers]
+        table = document.add_table(rows=len(rows) + 1, cols=len(headings) + 1)
+        table.style = document.styles["Table Grid"]
+        wordml.repeat_as_header(table.rows[0])
+        for cell, text in zip(table.rows[0].cells[1:], headings, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        for row, name, row_slots in zip(table.rows[1:], names, rows, strict=True):
+            wordml.keep_row_whole(row)
+            row.cells[0].paragraphs[0].add_run(name)
+            for cell, slot in zip(row.cells[1:], row_slots, strict=True):
+                self.control(cell.paragraphs[0], slot)
+
+    def control(self, paragraph: Paragraph, slot: Slot) -> None:
+        """The slot's content control, holding its answer if one is given."""
+        answer = self.answers.get(slot.tag)
+        number = wordml.control_id(slot.tag, self.taken)
+        if slot.kind is SlotKind.CHECK:
+            ticked = answer == "1"
+            shown = wordml.CHECKED if ticked else wordml.UNCHECKED
+            wordml.content_control(paragraph, slot.tag, number, wordml.checkbox_control_type(ticked), shown, False)
+        elif slot.kind is SlotKind.DATE:
+            date = dt.date.fromisoformat(answer) if answer else None
+            shown = f"{date:%d.%m.%Y}" if date else self.labels[LabelId.DATE_FORMAT]
+            properties = wordml.date_control_type(self.language.locale, answer)
+            wordml.content_control(paragraph, slot.tag, number, properties, shown, date is None)
+        elif slot.kind is SlotKind.CHOICE:
+            by_id = {choice.id: choice.label for choice in slot.choices}
+            shown = by_id[answer] if answer in by_id else self.labels[LabelId.CHOOSE_ANSWER]
+            items = [(choice.id, choice.label) for choice in slot.choices]
+            properties = wordml.dropdown_control_type(items)
+            wordml.content_control(paragraph, slot.tag, number, properties, shown, answer not in by_id)
+        else:
+            shown = answer or self.labels[LabelId.ENTER_TEXT]
+            properties = wordml.text_control_type(slot.kind is SlotKind.LONG_TEXT)
+            wordml.content_control(paragraph, slot.tag, number, properties, shown, not answer)
