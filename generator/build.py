@@ -56,58 +56,29 @@ def build(
     chosen_languages = _choose("language", languages, project.settings.codes)
     chosen_kinds = _choose("output", only, outputs())
     rendered = _render(project, chosen_languages, chosen_kinds, progress)
-    artifacts = {path: item for path, (kind, _, item) in rendered.items() if kind in chosen_kinds}
-    entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in rendered.items()}
-    entries = {path: entry for path, entry in entries.items() if path in artifacts}
+    made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     warnings: list[str] = []
     if PDF in chosen_kinds:
         try:
-            for path, (language, item) in _pdfs(rendered, progress).items():
-                artifacts[path] = item
-                entries[path] = Entry.describe(path, PDF, language, item)
+            made.update(_pdfs(rendered, progress))
         except PdfUnavailable as unavailable:
             warnings.append(f"no PDFs were made: {unavailable}")
     if SITE in chosen_kinds:
-        files = {path: item.content for path, (_, _, item) in rendered.items()}
-        files.update({path: item.content for path, item in artifacts.items() if path.endswith(".pdf")})
-        for language in chosen_languages:
-            progress(f"building the site in {language}")
-            for path, content in render_site(root, project, language, files).items():
-                site_path = f"{SITE}/{language}/{path}"
-                artifacts[site_path] = Artifact(
-                    content, SITE, project.sop.metadata.version, project.sop.metadata.version_date
-                )
-                entries[site_path] = Entry.describe(site_path, SITE, language, artifacts[site_path])
-        for language in chosen_languages:
-            bundle_path = f"{BUNDLES}/oila-{language}.zip"
-            site_files = {
-                p.removeprefix(f"{SITE}/"): a.content
-                for p, a in artifacts.items()
-                if p.startswith(f"{SITE}/{language}/")
-            }
-            content = field_bundle(language, site_files)
-            artifacts[bundle_path] = Artifact(
-                content, SITE, project.sop.metadata.version, project.sop.metadata.version_date
-            )
-            entries[bundle_path] = Entry.describe(bundle_path, SITE, language, artifacts[bundle_path])
-        root_page_path = f"{SITE}/index.html"
-        artifacts[root_page_path] = Artifact(
-            root_page(project), SITE, project.sop.metadata.version, project.sop.metadata.version_date
-        )
-        entries[root_page_path] = Entry.describe(root_page_path, SITE, "", artifacts[root_page_path])
+        made.update(_site(root, project, chosen_languages, {**rendered, **made}, progress))
+    entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
     kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
     written = 0
-    for index, path in enumerate(sorted(artifacts), start=1):
-        changed = write_atomic(out / path, artifacts[path].content)
+    for index, path in enumerate(sorted(made), start=1):
+        changed = write_atomic(out / path, made[path][2].content)
         written += changed
-        progress(f"[{index}/{len(artifacts)}] {path}{'' if changed else ' (unchanged)'}")
+        progress(f"[{index}/{len(made)}] {path}{'' if changed else ' (unchanged)'}")
     for path in sorted(set(previous) - set(entries) - set(kept)):
         (out / path).unlink(missing_ok=True)
         progress(f"removed {path}: this build does not make it")
     write_manifest(out, project.settings.name, {**kept, **entries})
-    return BuildResult(written, len(artifacts) - written, len(artifacts), tuple(warnings))
+    return BuildResult(written, len(made) - written, len(made), tuple(warnings))
 
 
 Rendered = dict[str, tuple[str, str, Artifact]]
@@ -133,16 +104,37 @@ def _render(
     return rendered
 
 
-def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> dict[str, tuple[str, Artifact]]:
-    """`{path.pdf: (language, artifact)}` for every Word file rendered, in one LibreOffice run."""
+def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> Rendered:
+    """A PDF for every Word file rendered, made in one LibreOffice run."""
     documents = {path: item for path, (kind, _, item) in rendered.items() if kind in WORD_OUTPUTS}
     stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
     pdfs = convert_to_pdf({path: item.content for path, item in documents.items()}, stamps, progress)
-    made = {}
+    made: Rendered = {}
     for path, item in documents.items():
         pdf = path.removesuffix(".docx") + ".pdf"
-        language = rendered[path][1]
-        made[pdf] = (language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
+        made[pdf] = (PDF, rendered[path][1], Artifact(pdfs[pdf], item.source, item.version, item.version_date))
+    return made
+
+
+def _site(
+    root: Path, project: Project, languages: tuple[str, ...], files: Rendered, progress: Callable[[str], None]
+) -> Rendered:
+    """Each language's site with this build's files as its downloads, its field bundle, and the root page."""
+    metadata = project.sop.metadata
+
+    def artifact(content: bytes) -> Artifact:
+        return Artifact(content, SITE, metadata.version, metadata.version_date)
+
+    downloads = {path: item.content for path, (_, _, item) in files.items()}
+    made: Rendered = {}
+    for language in languages:
+        progress(f"building the site in {language}")
+        pages = render_site(root, project, language, downloads)
+        for path, content in pages.items():
+            made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
+        bundle = field_bundle(language, {f"{language}/{path}": content for path, content in pages.items()})
+        made[f"{BUNDLES}/oila-{language}.zip"] = (SITE, language, artifact(bundle))
+    made[f"{SITE}/index.html"] = (SITE, "", artifact(root_page(project)))
     return made
 
 

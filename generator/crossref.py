@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from generator.errors import Problem
+from generator.errors import Location, Problem
 from generator.messages import problem, quoted_list
 from generator.model import fields as f
 from generator.model.choices import ChoiceList
@@ -50,27 +50,26 @@ def check_forms(forms: list[FormSource], choice_lists: dict[str, ChoiceList]) ->
         yield from _check_form(form, document, choice_lists)
 
 
-def _unique_across_forms(forms: list[FormSource], key: str, what: str) -> Iterator[Problem]:
+def duplicate_ids(items: Iterable[tuple[Location, str]], what: str) -> Iterator[Problem]:
+    """A problem at each repeated value, naming where it was first used."""
     first: dict[str, str] = {}
-    for form, document in forms:
-        value = getattr(form, key)
-        location = document.locate((key,))
+    for location, value in items:
         if value in first:
             yield problem("duplicate-id", location, what=what, value=value, first=first[value])
         else:
             first[value] = f"{location.file}:{location.line}"
 
 
+def _unique_across_forms(forms: list[FormSource], key: str, what: str) -> Iterator[Problem]:
+    yield from duplicate_ids(((document.locate((key,)), getattr(form, key)) for form, document in forms), what)
+
+
 def _check_form(form: Form, document: SourceDocument, choice_lists: dict[str, ChoiceList]) -> Iterator[Problem]:
+    ids = list(_ids(form))
+    yield from duplicate_ids(((document.locate((*path, "id")), item_id) for path, item_id in ids), "id")
     order: dict[str, int] = {}
-    first: dict[str, str] = {}
-    for path, item_id in _ids(form):
-        location = document.locate((*path, "id"))
-        if item_id in first:
-            yield problem("duplicate-id", location, what="id", value=item_id, first=first[item_id])
-        else:
-            first[item_id] = f"{location.file}:{location.line}"
-            order[item_id] = len(order)
+    for _, item_id in ids:
+        order.setdefault(item_id, len(order))
     for path, question in _questions(form):
         for key, source in _choice_sources(question):
             if isinstance(source, str) and source not in choice_lists:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from generator.crossref import duplicate_ids
 from generator.errors import Problem
 from generator.messages import problem, quoted_list
 from generator.model.form import Form, Status
@@ -73,13 +74,7 @@ def _known(
 
 
 def _unique(items: Iterable[tuple[Path_, str]], what: str, document: SourceDocument) -> Iterator[Problem]:
-    first: dict[str, str] = {}
-    for path, value in items:
-        location = document.locate((*path, "id"))
-        if value in first:
-            yield problem("duplicate-id", location, what=what, value=value, first=first[value])
-        else:
-            first[value] = f"{location.file}:{location.line}"
+    yield from duplicate_ids(((document.locate((*path, "id")), value) for path, value in items), what)
 
 
 def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from generator.crossref import check_forms, check_labels, check_statuses, file_id_problems
 from generator.crossref_sop import check_approvals, check_glossary, check_history, check_structure
@@ -31,12 +31,13 @@ from generator.validation import validate
 SETTINGS_FILE = "oila.yaml"
 LABELS_FILE = "labels.yaml"
 HEADER_FILE = "header.yaml"
+HEADER_EXPECTED = "questions: the case details printed on every form"
 CHOICES_DIR = "choices"
 FORMS_DIR = "forms"
 
 T = TypeVar("T")
 M = TypeVar("M", ChoiceList, Form)
-D = TypeVar("D", SopMetadata, SopStructure, Glossary)
+D = TypeVar("D", bound=BaseModel)
 SOP_FILE = f"{SOP_DIR}/sop.yaml"
 STRUCTURE_FILE = f"{SOP_DIR}/structure.yaml"
 GLOSSARY_FILE = f"{SOP_DIR}/glossary.yaml"
@@ -70,7 +71,7 @@ def load_project(root: Path) -> Project:
     context = TextContext(settings.codes, names)
     problems = _Problems()
     labels = problems.attempt(lambda: _load_labels(root, context))
-    header = problems.attempt(lambda: _load_header(root, context))
+    header = problems.attempt(lambda: _load_document(root, HEADER_FILE, HEADER_EXPECTED, CommonHeader, context))
     choices = _load_folder(root, CHOICES_DIR, "id:, title: and options:", ChoiceList, context, problems)
     forms = _load_folder(root, FORMS_DIR, "id:, code:, version:, title:, sections: and so on", Form, context, problems)
     if not forms and not problems.found:
@@ -87,7 +88,7 @@ def load_project(root: Path) -> Project:
         settings=settings,
         labels=labels[0],
         choices=lists,
-        header=header,
+        header=header[0],
         forms=tuple(sorted((form for form, _ in forms), key=lambda form: form.code)),
         sop=sop,
     )
@@ -154,11 +155,6 @@ def _load_labels(root: Path, context: TextContext) -> tuple[dict[LabelId, Locali
     document = _read(root, LABELS_FILE, "one entry for each interface label")
     catalogue = validate(LabelCatalogue, document, context)
     return {label: getattr(catalogue, label.value) for label in LabelId}, document
-
-
-def _load_header(root: Path, context: TextContext) -> CommonHeader:
-    document = _read(root, HEADER_FILE, "questions: the case details printed on every form")
-    return validate(CommonHeader, document, context)
 
 
 def _load_folder(

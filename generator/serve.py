@@ -47,6 +47,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
+def start_server(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """`folder` served on 127.0.0.1:`port` (0: any free port) from a background thread, without request logs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def serve(
     root: Path,
     out: Path,
@@ -58,9 +66,7 @@ def serve(
     """Build, serve `out/site` on 127.0.0.1:`port`, and rebuild on every change until `stop` is set."""
     rebuild(root, out, languages, report)
     (out / SITE).mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(out / SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = start_server(out / SITE, port)
     report(f"oila: serving the site at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         seen = source_snapshot(root)

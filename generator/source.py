@@ -149,25 +149,22 @@ class _Builder:
             self._key(event)
             return
         path = self._child_path(mark)
+        refused = True
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             self.problems.append(problem("yaml-anchor", self._at(path)))
-            value: Any = None
         elif event.tag is not None and event.tag not in _STANDARD_TAGS and event.tag != "!":
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.append(problem("yaml-tag", self._at(path), tag=tag))
-            value = None
-        elif isinstance(event, yaml.MappingStartEvent):
-            value = {}
-        elif isinstance(event, yaml.SequenceStartEvent):
-            value = []
         else:
-            value = _scalar(event)
-        self._place(value)
+            refused = False
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._stack.append(
-                (value if value is not None else ({} if isinstance(event, yaml.MappingStartEvent) else []), path, [])
-            )
-        elif not self._stack:
+            container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self._place(None if refused else container)
+            self._stack.append((container, path, []))
+            return
+        value = None if refused else _scalar(event)
+        self._place(value)
+        if not self._stack:
             self.result = value
 
     def _key(self, event: yaml.NodeEvent) -> None:

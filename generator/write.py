@@ -8,6 +8,8 @@ stable entry order, because python-docx stamps every entry with the current time
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import io
 import os
 import tempfile
@@ -15,6 +17,14 @@ import zipfile
 from pathlib import Path
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def dated_environment(version_date: dt.date) -> dict[str, str]:
+    """This process's environment with `SOURCE_DATE_EPOCH` at `version_date`: the date that tools such
+    as pandoc and MkDocs write into their outputs instead of the clock's."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(calendar.timegm(version_date.timetuple()))}
+
+
 """Zip entries carry no time zone and cannot go before 1980; one fixed value keeps rebuilds identical."""
 
 

@@ -111,6 +111,13 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 
+STATUS_LABELS: dict[str, LabelId] = {
+    "draft": LabelId.STATUS_DRAFT,
+    "reviewed": LabelId.STATUS_REVIEWED,
+    "approved": LabelId.STATUS_APPROVED,
+}
+"""How each review status reads in the outputs."""
+
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

@@ -34,6 +34,8 @@ def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, l
     metadata = sop.metadata
     approval = metadata.approvals.get(language)
     numbers = iter(range(1, len(sop.structure.steps) + 1))
+    step_numbers = {step.id: None if step.continuous else str(next(numbers)) for step in sop.structure.steps}
+    readers_names = {step.id: step_numbers[step.id] or text(step.title) for step in sop.structure.steps}
     others = [other for other in settings.languages if other.code != language]
     return SopView(
         code=metadata.code,
@@ -60,7 +62,7 @@ def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, l
         steps=tuple(
             StepView(
                 id=step.id,
-                number=None if step.continuous else str(next(numbers)),
+                number=step_numbers[step.id],
                 title=text(step.title),
                 summary=text(step.summary),
                 lead=roles[step.lead],
@@ -69,7 +71,9 @@ def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, l
                 to_confirm=optional(step.to_confirm),
                 forms=tuple(references[form] for form in step.forms),
                 produces=text(step.produces),
-                transitions=tuple(TransitionView(move.to, text(move.when)) for move in step.transitions),
+                transitions=tuple(
+                    TransitionView(move.to, readers_names[move.to], text(move.when)) for move in step.transitions
+                ),
             )
             for step in sop.structure.steps
         ),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.model.labels import LabelId, Labels
+
 
 @dataclass(frozen=True)
 class ApprovalView:
@@ -49,6 +51,8 @@ class RoleView:
 class TransitionView:
     to: str
     """The id of the step it leads to."""
+    to_step: str
+    """That step as readers name it: its number, or its title for a step that runs throughout."""
     when: str
 
 
@@ -129,3 +133,13 @@ class SopView:
     @property
     def approved(self) -> bool:
         return self.approval is not None
+
+
+def step_name(step: StepView, labels: Labels) -> str:
+    """`3. Assessment`, or `Supervision (throughout)` for a step outside the sequence."""
+    return f"{step.number}. {step.title}" if step.number else f"{step.title} ({labels[LabelId.THROUGHOUT].lower()})"
+
+
+def transition_sentences(step: StepView, labels: Labels) -> list[str]:
+    """Each other way out of the step, in words: `If the placement breaks down: go to step 4`."""
+    return [labels.format(LabelId.WHEN_TO_RETURN, condition=move.when, step=move.to_step) for move in step.transitions]

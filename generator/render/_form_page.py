@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,9 +17,7 @@ from generator.model.labels import LabelId, Labels
 from generator.model.view import FormView, LanguageView
 from generator.render import house_style as hs
 from generator.render import wordml
-from generator.render.page import set_a4_page, write_page_numbers
-
-CORE_PROPERTY_LIMIT = 255
+from generator.render.page import set_a4_page, set_fixed_properties, write_page_numbers
 
 
 def new_document(form: FormView, language: LanguageView, labels: Labels) -> Document:
@@ -85,31 +81,19 @@ def _drop_title_border(style_element: object) -> None:
 
 
 def _set_properties(document: Document, form: FormView, language: LanguageView, labels: Labels) -> None:
-    """Fixed values only: the version date, never the time of the build, so rebuilds are identical."""
-    stamp = dt.datetime.combine(form.version_date, dt.time(0, 0))
-    properties = document.core_properties
-    properties.title = _fit_property(f"{form.code} {form.title}")
-    properties.subject = _fit_property(form.purpose)
-    properties.author = "Oila"
-    properties.last_modified_by = "Oila"
-    properties.comments = "" if form.approved else labels[LabelId.DRAFT_NOTICE]
-    properties.keywords = f"{form.code}; {form.id}; {language.code}"
-    properties.identifier = f"{form.id}@{form.version}"
-    properties.version = form.version
-    properties.content_status = form.status
-    properties.language = language.locale
-    properties.category = labels[LabelId.CONFIDENTIAL]
-    properties.created = stamp
-    properties.modified = stamp
-    properties.last_printed = stamp
-    properties.revision = 1
-
-
-def _fit_property(text: str) -> str:
-    """Word keeps at most 255 characters in a document property: cut at a word, and say so with `…`."""
-    if len(text) <= CORE_PROPERTY_LIMIT:
-        return text
-    return text[: CORE_PROPERTY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    set_fixed_properties(
+        document,
+        title=f"{form.code} {form.title}",
+        subject=form.purpose,
+        identifier=f"{form.id}@{form.version}",
+        version=form.version,
+        status=form.status,
+        locale=language.locale,
+        comments="" if form.approved else labels[LabelId.DRAFT_NOTICE],
+        version_date=form.version_date,
+    )
+    document.core_properties.keywords = f"{form.code}; {form.id}; {language.code}"
+    document.core_properties.category = labels[LabelId.CONFIDENTIAL]
 
 
 def _header_paragraph(cell: _Cell, text: str, bold: bool = False, align_right: bool = False) -> Paragraph:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from docx.document import Document
@@ -43,3 +44,43 @@ def write_page_numbers(paragraph: Paragraph, labels: Labels, size: Length) -> No
             continue
         for run in runs:
             run.font.size = size
+
+
+CORE_PROPERTY_LIMIT = 255
+
+
+def set_fixed_properties(
+    document: Document,
+    *,
+    title: str,
+    subject: str,
+    identifier: str,
+    version: str,
+    status: str,
+    locale: str,
+    comments: str,
+    version_date: dt.date,
+) -> None:
+    """The document's properties, dated by the version, never by the build, so rebuilds are identical."""
+    stamp = dt.datetime.combine(version_date, dt.time(0, 0))
+    properties = document.core_properties
+    properties.title = _fit_property(title)
+    properties.subject = _fit_property(subject)
+    properties.author = "Oila"
+    properties.last_modified_by = "Oila"
+    properties.comments = comments
+    properties.identifier = identifier
+    properties.version = version
+    properties.content_status = status
+    properties.language = locale
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_printed = stamp
+    properties.revision = 1
+
+
+def _fit_property(text: str) -> str:
+    """Word keeps at most 255 characters in a document property: cut at a word, and say so with `…`."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rsplit(" ", 1)[0] + "…"

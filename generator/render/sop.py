@@ -7,10 +7,8 @@ DRAFT marking on every page while the language is not approved.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import io
-import os
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,11 +18,12 @@ import docx
 import pypandoc
 
 from generator.errors import BuildError
-from generator.model.labels import LabelId, Labels
+from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.model.view import ProjectView
 from generator.render import Artifact, wordml
 from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.render.page import set_fixed_properties
 from generator.render.sop_markdown import DiagramFiles, section_markdown
 from generator.render.sop_reference import (
     AGENCY_STYLE,
@@ -33,7 +32,7 @@ from generator.render.sop_reference import (
     DRAFT_STYLE,
     reference_docx,
 )
-from generator.write import reproducible_zip
+from generator.write import dated_environment, reproducible_zip
 
 DIAGRAMS = DiagramFiles(steps="steps.png", pathways="pathways.png")
 PANDOC_TIMEOUT_SECONDS = 120
@@ -90,11 +89,7 @@ def _styled(style: str, *lines: str) -> str:
 
 
 def _title_page(sop: SopView, labels: Labels) -> str:
-    status = {
-        "draft": labels[LabelId.STATUS_DRAFT],
-        "reviewed": labels[LabelId.STATUS_REVIEWED],
-        "approved": labels[LabelId.STATUS_APPROVED],
-    }[sop.status]
+    status = labels[STATUS_LABELS[sop.status]]
     effective = f"{sop.effective_date:%d.%m.%Y}" if sop.effective_date else labels[LabelId.SET_ON_APPROVAL]
     facts = [
         (labels[LabelId.DOCUMENT_CODE], sop.code),
@@ -126,7 +121,6 @@ def _history(sop: SopView, labels: Labels) -> str:
 
 def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> None:
     """pandoc in `work`, dated by the version, not the clock, so that rebuilds are identical."""
-    epoch = calendar.timegm(version_date.timetuple())
     command = [
         pandoc,
         "sop.md",
@@ -138,9 +132,13 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
         "--resource-path=.",
         f"--metadata=lang:{locale}",
     ]
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     result = subprocess.run(
-        command, cwd=work, env=environment, capture_output=True, timeout=PANDOC_TIMEOUT_SECONDS, check=False
+        command,
+        cwd=work,
+        env=dated_environment(version_date),
+        capture_output=True,
+        timeout=PANDOC_TIMEOUT_SECONDS,
+        check=False,
     )
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip() or "no reason given"
@@ -150,18 +148,17 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
 def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
     """Fixed document properties, and a request to Word to update the contents when the file opens."""
     document = docx.Document(str(path))
-    stamp = dt.datetime.combine(sop.version_date, dt.time(0, 0))
-    properties = document.core_properties
-    properties.title = f"{sop.code} {sop.short_title}"
-    properties.subject = sop.title[:255]
-    properties.author = properties.last_modified_by = "Oila"
-    properties.identifier = f"{sop.code}@{sop.version}"
-    properties.version = sop.version
-    properties.content_status = sop.status
-    properties.language = locale
-    properties.comments = "" if sop.approved else labels[LabelId.DRAFT_NOTICE]
-    properties.created = properties.modified = properties.last_printed = stamp
-    properties.revision = 1
+    set_fixed_properties(
+        document,
+        title=f"{sop.code} {sop.short_title}",
+        subject=sop.title,
+        identifier=f"{sop.code}@{sop.version}",
+        version=sop.version,
+        status=sop.status,
+        locale=locale,
+        comments="" if sop.approved else labels[LabelId.DRAFT_NOTICE],
+        version_date=sop.version_date,
+    )
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
     buffer = io.BytesIO()
     document.save(buffer)

@@ -13,7 +13,7 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
-from generator.model.sop_view import FormReference, SopView, StepView
+from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
 from generator.render.grid_table import grid_table
 from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
@@ -72,15 +72,13 @@ class GeneratedParts:
         return grid_table(headers, rows, (24, 66))
 
     def steps_table(self) -> str:
-        titles = {step.id: _step_name(step, self.labels) for step in self.sop.steps}
-        numbers = {step.id: step.number or step.title for step in self.sop.steps}
         rows = [
             [
                 _paragraphs(
-                    f"**{titles[step.id]}**",
+                    f"**{step_name(step, self.labels)}**",
                     step.summary,
                     f"{self.labels[LabelId.RESULT]}: {step.produces}",
-                    *self._transitions(step, numbers),
+                    *(f"*{sentence}*" for sentence in transition_sentences(step, self.labels)),
                 ),
                 _paragraphs(f"**{step.lead}**", ", ".join(step.involved)),
                 _paragraphs(step.timeframe, self.confirm(step.to_confirm)),
@@ -91,12 +89,6 @@ class GeneratedParts:
         labels = self.labels
         headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
         return grid_table(headers, rows, (44, 16, 26, 8))
-
-    def _transitions(self, step: StepView, numbers: dict[str, str]) -> list[str]:
-        return [
-            "*" + self.labels.format(LabelId.WHEN_TO_RETURN, condition=move.when, step=numbers[move.to]) + "*"
-            for move in step.transitions
-        ]
 
     def figure(self, image: str, caption: LabelId) -> str:
         """An image the width of the text, its caption from the labels (pandoc's own would be English)."""
@@ -148,10 +140,6 @@ class GeneratedParts:
             return "\n\n".join(entries) + "\n"
 
         return listed
-
-
-def _step_name(step: StepView, labels: Labels) -> str:
-    return f"{step.number}. {step.title}" if step.number else f"{step.title} ({labels[LabelId.THROUGHOUT].lower()})"
 
 
 def _form_codes(forms: tuple[FormReference, ...]) -> str:

@@ -7,10 +7,8 @@ Downloads (the forms and the SOP, Word and PDF) are copied in, so the site works
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 import sys
@@ -25,6 +23,7 @@ from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
 from generator.site.pages import DOWNLOADS, Download, form_page_path, generated_pages, sop_page_path
 from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
 from generator.site.text import md, prose
+from generator.write import dated_environment
 
 DOCS_DIR = "docs"
 OVERRIDES = Path(__file__).with_name("overrides")
@@ -197,8 +196,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
 
 def _run_mkdocs(stage: Path, version_date: dt.date) -> None:
     """MkDocs on the staged pages; dated by the version, so the sitemap is the same on every build."""
-    epoch = calendar.timegm(version_date.timetuple())
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    environment = dated_environment(version_date)
     command = [
         sys.executable,
         "-m",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.labels import LabelId, Labels
+from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, ProjectView, QuestionView, TableView
 from generator.site.sop_html import section_page_body
@@ -111,7 +111,7 @@ def _question(question: AnyQuestion, labels: Labels) -> str:
         lines.append(f"    <br>{md(labels[LabelId.ANSWERS])}: {answers}")
         lines.extend(f"    <br>→ {md(skip)}" for skip in question.skips)
     if isinstance(question, TableView):
-        lines.append("    <br>" + " | ".join(md(column.label) for column in question.columns).replace("|", "·"))
+        lines.append("    <br>" + " · ".join(md(column.label) for column in question.columns))
     text = "\n".join(lines) + "\n"
     if question.guidance:
         text += "\n" + _guidance(labels, question.guidance, indent="    ")
@@ -151,18 +151,13 @@ def _glossary(project: Project, view: ProjectView) -> str:
 
 def _status(project: Project, view: ProjectView) -> str:
     labels = view.labels
-    names = {
-        "draft": labels[LabelId.STATUS_DRAFT],
-        "reviewed": labels[LabelId.STATUS_REVIEWED],
-        "approved": labels[LabelId.STATUS_APPROVED],
-    }
     languages = project.settings.languages
     head = "".join(f"<th>{esc(language.name)}</th>" for language in languages)
     documents = [(f"{form.code} · {form.title.get(view.language.code)}", form.status) for form in project.forms]
     documents.append((f"{project.sop.metadata.code} · {view.sop.short_title}", project.sop.metadata.status))
     rows = "".join(
         f"<tr><td>{esc(name)}</td>"
-        + "".join(f"<td>{esc(names[status[language.code].value])}</td>" for language in languages)
+        + "".join(f"<td>{esc(labels[STATUS_LABELS[status[language.code].value]])}</td>" for language in languages)
         + "</tr>"
         for name, status in documents
     )

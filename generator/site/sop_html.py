@@ -11,7 +11,7 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
-from generator.model.sop_view import FormReference, SopView, StepView
+from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
 from generator.site.text import esc, prose
 
 STEPS_IMAGE = "steps.png"
@@ -81,25 +81,14 @@ class SiteParts:
         ]
         return _table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows)
 
-    def _step_name(self, step: StepView) -> str:
-        if step.number:
-            return f"{step.number}. {step.title}"
-        return f"{step.title} ({self.labels[LabelId.THROUGHOUT].lower()})"
-
     def steps_table(self) -> str:
-        numbers = {step.id: step.number or step.title for step in self.sop.steps}
         rows = []
         for step in self.sop.steps:
-            moves = "".join(
-                "<p><em>"
-                + esc(self.labels.format(LabelId.WHEN_TO_RETURN, condition=move.when, step=numbers[move.to]))
-                + "</em></p>"
-                for move in step.transitions
-            )
+            moves = "".join(f"<p><em>{esc(sentence)}</em></p>" for sentence in transition_sentences(step, self.labels))
             result = f"<p>{esc(self.labels[LabelId.RESULT])}: {esc(step.produces)}</p>"
             rows.append(
                 [
-                    f"<strong>{esc(self._step_name(step))}</strong><p>{esc(step.summary)}</p>{result}{moves}",
+                    f"<strong>{esc(step_name(step, self.labels))}</strong><p>{esc(step.summary)}</p>{result}{moves}",
                     f"<strong>{esc(step.lead)}</strong><p>{esc(', '.join(step.involved))}</p>",
                     f"{esc(step.timeframe)}{self.confirm(step.to_confirm)}",
                     self.forms(step.forms),
