@@ -16,16 +16,12 @@ from generator.load import load_project
 from generator.manifest import Entry, read_manifest, write_manifest
 from generator.model.project import Project
 from generator.pdf import PdfUnavailable, convert_to_pdf
-from generator.render import RENDERERS, Artifact, renderer
+from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
 from generator.site.build_site import render_site, root_page
 from generator.site.bundle import field_bundle
 from generator.write import write_atomic
 
-PDF = "pdf"
-"""The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
-SITE = "site"
 BUNDLES = "bundles"
-"""The documentation site, one MkDocs build per language, with this build's files as its downloads."""
 WORD_OUTPUTS = ("forms", "sop")
 """The Word outputs that get a PDF beside them; a fillable form is for filling on a computer, not printing."""
 SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
@@ -40,11 +36,6 @@ class BuildResult:
     """What could not be made, and how to make it possible, such as PDFs without LibreOffice."""
 
 
-def outputs() -> tuple[str, ...]:
-    """Every kind of output `--only` can choose."""
-    return (*RENDERERS, PDF, SITE)
-
-
 def build(
     root: Path,
     out: Path,
@@ -54,7 +45,7 @@ def build(
 ) -> BuildResult:
     project = load_project(root)
     chosen_languages = _choose("language", languages, project.settings.codes)
-    chosen_kinds = _choose("output", only, outputs())
+    chosen_kinds = _choose("output", only, OUTPUTS)
     rendered = _render(project, chosen_languages, chosen_kinds, progress)
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     warnings: list[str] = []

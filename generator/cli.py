@@ -12,13 +12,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import build, outputs
-from generator.collect.run import REPORT, collect
 from generator.errors import OilaError, SourceErrors
-from generator.fill import fill_form
-from generator.load import find_project, load_project
-from generator.schema import write_schemas
-from generator.serve import serve
+from generator.load import find_project
+from generator.render import OUTPUTS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,9 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build_command = commands.add_parser("build", help="build every output into build/")
     build_command.add_argument("--lang", action="append", metavar="L", help="only this language (repeatable)")
-    build_command.add_argument(
-        "--only", action="append", choices=outputs(), help="only this kind of output (repeatable)"
-    )
+    build_command.add_argument("--only", action="append", choices=OUTPUTS, help="only this kind of output (repeatable)")
     build_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
     build_command.set_defaults(run=_build)
 
@@ -87,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.load import load_project
+
     project = load_project(root)
     languages = ", ".join(project.settings.codes)
     print(f"oila: {len(project.forms)} forms, {len(project.choices)} choice lists, languages {languages}: no problems")
@@ -94,6 +90,8 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.build import build
+
     out = Path(arguments.out)
     out = out if out.is_absolute() else root / out
     result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
@@ -104,6 +102,8 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.serve import serve
+
     out = Path(arguments.out)
     out = out if out.is_absolute() else root / out
     serve(root, out, arguments.port, arguments.lang, _progress, threading.Event())
@@ -111,6 +111,8 @@ def _serve(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _collect(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.collect.run import REPORT, collect
+
     summary = collect(root, arguments.inputs, arguments.out, arguments.lang, _progress)
     per_form = ", ".join(f"{form} {count}" for form, count in sorted(summary.per_form.items())) or "none"
     print(
@@ -121,6 +123,8 @@ def _collect(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _fill(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.fill import fill_form
+
     written = fill_form(root, arguments.form, arguments.data, arguments.lang, arguments.out)
     print(f"oila: wrote {written}")
     return 0
@@ -131,6 +135,8 @@ def _progress(message: str) -> None:
 
 
 def _schema(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.schema import write_schemas
+
     stale = write_schemas(root, check_only=arguments.check)
     if arguments.check and stale:
         for name in stale:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.build import SITE, build
+from generator.build import build
 from generator.errors import OilaError, SourceErrors
+from generator.render import SITE
 
 WATCHED = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md", "docs/*/*.md")
 POLL_SECONDS = 1.0

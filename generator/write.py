@@ -54,11 +54,12 @@ def reproducible_zip(content: bytes) -> bytes:
     return zip_files(entries, first="[Content_Types].xml")
 
 
-def zip_files(files: dict[str, bytes], first: str | None = None) -> bytes:
-    """A zip of `files` that depends on nothing but them: fixed times and modes, names sorted (`first` first)."""
+def zip_files(files: dict[str, bytes], first: str | None = None, level: int = 6) -> bytes:
+    """A zip of `files` that depends on nothing but them: fixed times and modes, names sorted (`first` first);
+    `level` is zlib's, from 1 (fastest) to 9 (smallest)."""
     names = sorted(files, key=lambda name: (name != first, name))
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as target:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 from generator.cli import main
 from generator.collect.run import collect
+from generator.collect.xlsx import workbook
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.slots import Slot, SlotKind, form_slots
@@ -36,7 +37,7 @@ def sample_answers(slots: tuple[Slot, ...]) -> dict[str, str]:
         elif slot.kind is SlotKind.CHOICE:
             answers[slot.tag] = slot.choices[-1].id
         else:
-            answers[slot.tag] = f"Javob {number} «ʻʼ» ответ"
+            answers[slot.tag] = f"Javob {number} «ʻʼ» ответ & <b>"
     return answers
 
 
@@ -91,6 +92,12 @@ def test_every_form_round_trips_through_collect(real_project: Project, tmp_path:
     assert list(rows[2][1:]) == [
         value or None for value in list(read_table(tmp_path / "out" / "child-needs-assessment.csv")[0].values())[1:]
     ]
+
+
+def test_a_spreadsheet_keeps_markup_characters_and_drops_those_xml_cannot_hold(tmp_path: Path) -> None:
+    (tmp_path / "book.xlsx").write_bytes(workbook({"answers": [["id", "note"], ["1", "A & B <i>\x01\x0b</i>"]]}))
+    book = openpyxl.load_workbook(tmp_path / "book.xlsx", read_only=True)
+    assert list(book["answers"].iter_rows(values_only=True)) == [("id", "note"), ("1", "A & B <i></i>")]
 
 
 def test_every_control_is_tagged_once_and_the_file_names_its_form(real_project: Project) -> None:

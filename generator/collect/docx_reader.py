@@ -25,8 +25,6 @@ MAX_ENTRY_BYTES = 30 * 1024 * 1024
 MAX_RATIO = 200
 MAX_VALUE_CHARS = 100_000
 
-_LEAF_CONTROLS = etree.XPath("//w:sdt[not(.//w:sdt)]", namespaces={"w": W})
-"""The innermost content controls, in document order: LibreOffice wraps each checkbox in one of no type."""
 _TEXT = f"{{{W}}}t"
 
 _PARSER = etree.XMLParser(
@@ -43,7 +41,7 @@ class Control:
     tag: str | None
     """None when the saving program dropped it (LibreOffice 7.4 does)."""
     kind: str
-    """`text`, `date`, `choice`, `check` or `other`."""
+    """`text`, `date`, `choice` or `check`."""
     value: str
     """The answer as the form holds it: text, an ISO date, a choice's value, `1`/`0`; empty if unanswered."""
 
@@ -78,8 +76,7 @@ def read_filled(path: Path) -> FilledDocument:
         found = core.find(f"{{{DC}}}identifier")
         identifier = (found.text or "").strip() if found is not None else ""
     legacy = document.find(f".//{{{W}}}ffData") is not None
-    controls = tuple(_control(node) for node in _LEAF_CONTROLS(document))
-    return FilledDocument(identifier, controls, legacy)
+    return FilledDocument(identifier, _controls(document), legacy)
 
 
 def _check_entries(archive: zipfile.ZipFile) -> None:
@@ -111,43 +108,61 @@ def _parse(archive: zipfile.ZipFile, name: str, required: bool) -> etree._Elemen
         raise Rejected(f"{name} is not well-formed XML (the file is damaged)") from None
 
 
-_SDT_PR, _SDT_CONTENT = f"{{{W}}}sdtPr", f"{{{W}}}sdtContent"
-_TAG, _PLACEHOLDER, _DATE, _VAL = f"{{{W}}}tag", f"{{{W}}}showingPlcHdr", f"{{{W}}}date", f"{{{W}}}val"
-_LISTS = (f"{{{W}}}dropDownList", f"{{{W}}}comboBox")
+_SDT, _TAG, _VAL = f"{{{W}}}sdt", f"{{{W}}}tag", f"{{{W}}}val"
+_PLACEHOLDER, _DATE, _FULL_DATE = f"{{{W}}}showingPlcHdr", f"{{{W}}}date", f"{{{W}}}fullDate"
+_LISTS, _SHOWN, _VALUE = (f"{{{W}}}dropDownList", f"{{{W}}}comboBox"), f"{{{W}}}displayText", f"{{{W}}}value"
 _CHECKBOX, _CHECKED, _W14_VAL = f"{{{W14}}}checkbox", f"{{{W14}}}checked", f"{{{W14}}}val"
-_FULL_DATE, _SHOWN, _VALUE = f"{{{W}}}fullDate", f"{{{W}}}displayText", f"{{{W}}}value"
+_WANTED = (_SDT, _TAG, _PLACEHOLDER, _DATE, _CHECKBOX, _CHECKED, *_LISTS, _TEXT)
+"""The only elements a control's answer depends on; lxml walks past all others without Python seeing them."""
 _TICKS = ("☒", "☑", "✓", "✔")
 
 
-def _control(sdt: etree._Element) -> Control:
-    """One control's tag, kind and answer, from one pass over its properties."""
-    tag: str | None = None
-    placeholder = False
-    kind: etree._Element | None = None
-    properties = sdt.find(_SDT_PR)
-    for item in properties if properties is not None else ():
-        name = item.tag
-        if name == _TAG:
-            tag = item.get(_VAL)
-        elif name == _PLACEHOLDER:
-            placeholder = True
-        elif name in (_CHECKBOX, _DATE, *_LISTS):
-            kind = item
-    content = sdt.find(_SDT_CONTENT)
-    text = "".join(content.itertext(_TEXT)) if content is not None else ""
+def _controls(document: etree._Element) -> tuple[Control, ...]:
+    """The innermost content controls, in document order, each from one walk over the elements that
+    matter; a control with another inside it is skipped (LibreOffice wraps each checkbox in one of no type)."""
+    found: list[Control] = []
+    for sdt in document.iter(_SDT):
+        tag: str | None = None
+        placeholder = False
+        kind: etree._Element | None = None
+        checked: str | None = None
+        texts: list[str] = []
+        elements = sdt.iter(_WANTED)
+        next(elements)  # the control itself
+        for item in elements:
+            name = item.tag
+            if name == _TEXT:
+                texts.append(item.text or "")
+            elif name == _TAG:
+                tag = item.get(_VAL)
+            elif name == _PLACEHOLDER:
+                placeholder = True
+            elif name == _CHECKED:
+                checked = item.get(_W14_VAL)
+            elif name == _SDT:
+                break
+            else:
+                kind = item
+        else:
+            found.append(_control(tag, kind, placeholder, checked, "".join(texts)))
+    return tuple(found)
+
+
+def _control(
+    tag: str | None, kind: etree._Element | None, placeholder: bool, checked: str | None, text: str
+) -> Control:
+    """The control's answer as the form holds it, from what its properties say and the text it shows."""
     if len(text) > MAX_VALUE_CHARS:
         raise Rejected("holds an answer too long to be real")
-    if properties is None:
-        return Control(tag, "other", "")
     if kind is None:
         return Control(tag, "text", "" if placeholder else text)
     if kind.tag == _CHECKBOX:
-        checked = kind.find(_CHECKED)
-        value = checked.get(_W14_VAL) if checked is not None else None
-        ticked = value in ("1", "true") if value is not None else text.strip() in _TICKS
+        ticked = checked in ("1", "true") if checked is not None else text.strip() in _TICKS
         return Control(tag, "check", "1" if ticked else "0")
     if kind.tag == _DATE:
         full = kind.get(_FULL_DATE) or ""
         return Control(tag, "date", "" if placeholder else (full[:10] if full else text.strip()))
-    shown = {item.get(_SHOWN): item.get(_VALUE) for item in kind}
-    return Control(tag, "choice", "" if placeholder else str(shown.get(text, text)))
+    if placeholder:
+        return Control(tag, "choice", "")
+    value = next((item.get(_VALUE) for item in kind if item.get(_SHOWN) == text), text)
+    return Control(tag, "choice", value or "")

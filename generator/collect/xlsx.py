@@ -7,8 +7,8 @@ LibreOffice Calc and openpyxl.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape
 
 from generator.write import zip_files
 
@@ -29,8 +29,16 @@ _PACKAGE_RELS = (
     f'<Relationship Id="rId1" Type="{_RELATIONSHIP}/officeDocument" Target="xl/workbook.xml"/>'
     "</Relationships>"
 )
-_INVALID_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
-"""Control characters XML cannot hold; a pasted answer may contain them."""
+_NEEDS_CARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f&<>]")
+"""Characters a cell's text cannot hold as they are: XML's three, and control characters XML cannot hold
+at all (a pasted answer may contain them), which are dropped."""
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _cell_text(value: str) -> str:
+    if _NEEDS_CARE.search(value) is None:
+        return value
+    return _NEEDS_CARE.sub(lambda found: _ESCAPES.get(found.group(), ""), value)
 
 
 def _column(index: int) -> str:
@@ -43,12 +51,12 @@ def _column(index: int) -> str:
 
 
 def _sheet(rows: Sequence[Sequence[str]]) -> str:
+    columns = [_column(index) for index in range(max((len(row) for row in rows), default=0))]
     lines = []
     for number, row in enumerate(rows, start=1):
         cells = "".join(
-            f'<c r="{_column(index)}{number}" t="inlineStr"><is><t xml:space="preserve">'
-            f"{escape(value.translate(_INVALID_XML))}</t></is></c>"
-            for index, value in enumerate(row)
+            f'<c r="{column}{number}" t="inlineStr"><is><t xml:space="preserve">{_cell_text(value)}</t></is></c>'
+            for column, value in zip(columns, row, strict=False)
             if value
         )
         lines.append(f'<row r="{number}">{cells}</row>')
@@ -63,7 +71,7 @@ def workbook(sheets: Mapping[str, Sequence[Sequence[str]]]) -> bytes:
     """An .xlsx of `sheets` (name to rows); names are cut to Excel's 31 characters."""
     names = list(sheets)
     entries = "".join(
-        f'<sheet name="{escape(name[:31], {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        f'<sheet name="{_cell_text(name[:31]).replace(chr(34), "&quot;")}" sheetId="{i}" r:id="rId{i}"/>'
         for i, name in enumerate(names, start=1)
     )
     book = (
@@ -90,4 +98,5 @@ def workbook(sheets: Mapping[str, Sequence[Sequence[str]]]) -> bytes:
         "xl/_rels/workbook.xml.rels": book_rels,
         **{f"xl/worksheets/sheet{i}.xml": _sheet(sheets[name]) for i, name in enumerate(names, start=1)},
     }
-    return zip_files({name: text.encode("utf-8") for name, text in files.items()}, first="[Content_Types].xml")
+    content = {name: text.encode("utf-8") for name, text in files.items()}
+    return zip_files(content, first="[Content_Types].xml", level=1)  # a quarter larger, three times faster

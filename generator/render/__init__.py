@@ -1,6 +1,6 @@
 """The renderers: one module per output, each a function from the localized view to files.
 
-A closed registry: the command line's `--only` choices come from it.
+A closed registry: the command line's `--only` choices come from it, without loading any renderer.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from generator.model.view import ProjectView
+if TYPE_CHECKING:
+    from generator.model.view import ProjectView
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Artifact:
     """The date of the source's version: it dates the file wherever a format records a date."""
 
 
-Renderer = Callable[[ProjectView], dict[str, Artifact]]
+Renderer = Callable[["ProjectView"], dict[str, Artifact]]
 """Takes the project in one language; returns `{path relative to the build folder: artifact}`."""
 
 RENDERERS: Final[dict[str, str]] = {
@@ -34,6 +35,12 @@ RENDERERS: Final[dict[str, str]] = {
     "sop": "generator.render.sop:render_sop",
 }
 """Renderer name to `module:function`; a renderer's module is imported only when its output is built."""
+PDF: Final = "pdf"
+"""The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
+SITE: Final = "site"
+"""The documentation site, one MkDocs build per language, with this build's files as its downloads."""
+OUTPUTS: Final = (*RENDERERS, PDF, SITE)
+"""Every kind of output `oila build --only` can choose."""
 
 
 def renderer(name: str) -> Renderer:
