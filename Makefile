@@ -14,6 +14,7 @@ test: $(READY)
 	$(BIN)/ruff format --check generator tests tools
 	$(BIN)/mypy
 	$(BIN)/oila schema --check
+	$(BIN)/oila check --min-coverage 100
 	$(BIN)/pytest
 
 check: $(READY)

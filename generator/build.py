@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import OilaError
+from generator.i18n.state import translation_state
 from generator.load import load_project
 from generator.manifest import Entry, read_manifest, write_manifest
 from generator.model.project import Project
+from generator.model.view import ProjectView
 from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
 from generator.site.build_site import render_site, root_page
@@ -46,7 +48,9 @@ def build(
     project = load_project(root)
     chosen_languages = _choose("language", languages, project.settings.codes)
     chosen_kinds = _choose("output", only, OUTPUTS)
-    rendered = _render(project, chosen_languages, chosen_kinds, progress)
+    translations = translation_state(root, project.settings)
+    views = {language: project.localize(language, translations.outdated(language)) for language in chosen_languages}
+    rendered = _render(views, chosen_kinds, progress)
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     warnings: list[str] = []
     if PDF in chosen_kinds:
@@ -55,7 +59,7 @@ def build(
         except PdfUnavailable as unavailable:
             warnings.append(f"no PDFs were made: {unavailable}")
     if SITE in chosen_kinds:
-        made.update(_site(root, project, chosen_languages, {**rendered, **made}, progress))
+        made.update(_site(root, project, views, {**rendered, **made}, progress))
     entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
@@ -76,9 +80,7 @@ Rendered = dict[str, tuple[str, str, Artifact]]
 """`{path: (kind, language, artifact)}` of everything rendered in memory."""
 
 
-def _render(
-    project: Project, languages: tuple[str, ...], kinds: tuple[str, ...], progress: Callable[[str], None]
-) -> Rendered:
+def _render(views: dict[str, ProjectView], kinds: tuple[str, ...], progress: Callable[[str], None]) -> Rendered:
     """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
     needed = [
         kind
@@ -86,8 +88,7 @@ def _render(
         if kind in kinds or (PDF in kinds and kind in WORD_OUTPUTS) or (SITE in kinds and kind in SITE_DOWNLOADS)
     ]
     rendered: Rendered = {}
-    for language in languages:
-        view = project.localize(language)
+    for language, view in views.items():
         for kind in needed:
             progress(f"rendering {kind} in {language}")
             for path, artifact in renderer(kind)(view).items():
@@ -108,7 +109,7 @@ def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> Rendered:
 
 
 def _site(
-    root: Path, project: Project, languages: tuple[str, ...], files: Rendered, progress: Callable[[str], None]
+    root: Path, project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None]
 ) -> Rendered:
     """Each language's site with this build's files as its downloads, its field bundle, and the root page."""
     metadata = project.sop.metadata
@@ -118,9 +119,9 @@ def _site(
 
     downloads = {path: item.content for path, (_, _, item) in files.items()}
     made: Rendered = {}
-    for language in languages:
+    for language, view in views.items():
         progress(f"building the site in {language}")
-        pages = render_site(root, project, language, downloads)
+        pages = render_site(root, project, view, downloads)
         for path, content in pages.items():
             made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
         bundle = field_bundle(language, {f"{language}/{path}": content for path, content in pages.items()})

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.cli_i18n import add_commands as add_i18n_commands
+from generator.cli_i18n import check_translations
 from generator.errors import OilaError, SourceErrors
 from generator.load import find_project
 from generator.render import OUTPUTS
@@ -47,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="load and check every source; write nothing")
+    check.add_argument(
+        "--min-coverage", type=float, metavar="PERCENT", help="exit 1 if fewer strings are translated and up to date"
+    )
+    check.add_argument("--lang", action="append", metavar="L", help="the languages --min-coverage applies to")
     check.set_defaults(run=_check)
 
     build_command = commands.add_parser("build", help="build every output into build/")
@@ -74,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     fill_command.add_argument("--out", required=True, type=Path, help="the .docx file to write")
     fill_command.set_defaults(run=_fill)
 
+    add_i18n_commands(commands)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas that editors use to check and complete YAML")
     schema.add_argument("--check", action="store_true", help="exit 1 if the schemas in schema/ are out of date")
     schema.set_defaults(run=_schema)
@@ -84,9 +92,10 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
     from generator.load import load_project
 
     project = load_project(root)
+    gate = check_translations(root, arguments.lang, arguments.min_coverage)
     languages = ", ".join(project.settings.codes)
     print(f"oila: {len(project.forms)} forms, {len(project.choices)} choice lists, languages {languages}: no problems")
-    return 0
+    return gate
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, create_model
 from generator.crossref import check_forms, check_labels, check_statuses, file_id_problems
 from generator.crossref_sop import check_approvals, check_glossary, check_history, check_structure
 from generator.errors import Location, OilaError, Problem, SourceErrors
+from generator.i18n.derived import Derivations, Pages
 from generator.load_sop import SOP_DIR, load_sections
 from generator.messages import problem
 from generator.model.choices import ChoiceList
@@ -68,7 +69,8 @@ def load_project(root: Path) -> Project:
     """Every source under `root`, validated; `SourceErrors` lists every problem found."""
     settings = read_settings(root)
     names = {language.code: language.english_name for language in settings.languages}
-    context = TextContext(settings.codes, names)
+    derivations = Derivations.of(settings)
+    context = TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
     problems = _Problems()
     labels = problems.attempt(lambda: _load_labels(root, context))
     header = problems.attempt(lambda: _load_document(root, HEADER_FILE, HEADER_EXPECTED, CommonHeader, context))
@@ -81,7 +83,7 @@ def load_project(root: Path) -> Project:
     problems.found.extend(check_forms(forms, lists))
     if labels is not None:
         problems.found.extend(check_labels(*labels))
-    sop = _load_sop(root, context, settings.codes, forms, problems)
+    sop = _load_sop(Pages(root, SOP_DIR, derivations), context, settings.codes, forms, problems)
     if problems.found or labels is None or header is None or sop is None:
         raise SourceErrors(problems.found)
     return Project(
@@ -95,13 +97,14 @@ def load_project(root: Path) -> Project:
 
 
 def _load_sop(
-    root: Path,
+    pages: Pages,
     context: TextContext,
     languages: tuple[str, ...],
     forms: list[tuple[Form, SourceDocument]],
     problems: _Problems,
 ) -> Sop | None:
     """The SOP's metadata, structure, glossary and prose, checked against each other and the forms."""
+    root = pages.root
     metadata = problems.attempt(
         lambda: _load_document(root, SOP_FILE, "code:, version:, title:, history: ...", SopMetadata, context)
     )
@@ -110,7 +113,7 @@ def _load_sop(
     )
     glossary = problems.attempt(lambda: _load_document(root, GLOSSARY_FILE, "terms:", Glossary, context))
     terms = frozenset(term.id for term in glossary[0].terms) if glossary is not None else None
-    sections = problems.attempt(lambda: load_sections(root, languages, terms))
+    sections = problems.attempt(lambda: load_sections(pages, languages, terms))
     if metadata is not None:
         problems.found.extend(check_history(*metadata))
         problems.found.extend(check_approvals(*metadata, languages))

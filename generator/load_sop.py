@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from generator.errors import Location, Problem, SourceErrors
+from generator.i18n.derived import Pages
 from generator.messages import problem, quoted_list
 from generator.model.sop_text import PLACEHOLDERS, TERMS_FUNCTION, SectionText, SopSection
-from generator.source import decode_text
 
 SOP_DIR = "sop"
 SECTION_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+\.md$")
@@ -25,13 +24,15 @@ TITLE_LINE = re.compile(r"^# (?P<title>\S.*)$")
 _TEMPLATES = Environment(autoescape=False, keep_trailing_newline=True)
 
 
-def load_sections(root: Path, languages: tuple[str, ...], terms: frozenset[str] | None) -> tuple[SopSection, ...]:
+def load_sections(pages: Pages, languages: tuple[str, ...], terms: frozenset[str] | None) -> tuple[SopSection, ...]:
     """The prose sections, in file-name order; raises `SourceErrors` with every problem found.
 
     `terms` are the glossary's term ids, or None when the glossary could not be read.
     """
     found: list[Problem] = []
-    by_language = {language: _section_files(root, language) for language in languages}
+    by_language = {
+        language: [name for name in pages.names(language) if SECTION_NAME.match(name)] for language in languages
+    }
     source_language = languages[0]
     expected = by_language[source_language]
     if not expected:
@@ -41,7 +42,7 @@ def load_sections(root: Path, languages: tuple[str, ...], terms: frozenset[str] 
     parsed: dict[str, dict[str, _Parsed]] = {}
     for language, names in by_language.items():
         for name in names:
-            result = _parse(root, language, name, terms)
+            result = _parse(pages, language, name, terms)
             if isinstance(result, list):
                 found.extend(result)
             else:
@@ -60,6 +61,7 @@ def load_sections(root: Path, languages: tuple[str, ...], terms: frozenset[str] 
                     terms=first.terms,
                 )
             )
+    found = [item for item in found if pages.written_in(item.location.file)]
     if found:
         raise SourceErrors(found)
     return tuple(sections)
@@ -76,11 +78,6 @@ def _display(language: str, name: str) -> str:
     return f"{SOP_DIR}/{language}/{name}"
 
 
-def _section_files(root: Path, language: str) -> list[str]:
-    folder = root / SOP_DIR / language
-    return sorted(path.name for path in folder.glob("*.md") if SECTION_NAME.match(path.name)) if folder.is_dir() else []
-
-
 def _compare_sections(language: str, names: list[str], expected: list[str], source: str) -> Iterator[Problem]:
     for name in sorted(set(expected) - set(names)):
         yield problem("missing-section", Location(_display(language, name)), lang=language, source=source)
@@ -88,10 +85,10 @@ def _compare_sections(language: str, names: list[str], expected: list[str], sour
         yield problem("extra-section", Location(_display(language, name), 1, 1), source=source)
 
 
-def _parse(root: Path, language: str, name: str, known_terms: frozenset[str] | None) -> _Parsed | list[Problem]:
+def _parse(pages: Pages, language: str, name: str, known_terms: frozenset[str] | None) -> _Parsed | list[Problem]:
     display = _display(language, name)
     try:
-        text = decode_text((root / SOP_DIR / language / name).read_bytes(), display)
+        text = pages.read(language, name) or ""
     except SourceErrors as errors:
         return list(errors.problems)
     title_line, _, body = text.partition("\n")

@@ -29,6 +29,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "unknown-field-type": "unknown field type '{found}'; allowed types: {allowed}",
     "missing-type": "missing 'type'; allowed types: {allowed}",
     "missing-translation": "missing {langs}: add the {languages} text ({example})",
+    "orthography": "'{found}': {rule}; write '{expected}' (oila i18n fix repairs what it can)",
     "empty-translation": "the '{lang}' text is empty; write the {language} text or remove the key",
     "unknown-language": "'{lang}' is not a language of this project (languages: {allowed}); "
     "declare it in oila.yaml or remove it",

@@ -56,7 +56,7 @@ def _require_languages(schema: dict[str, Any], languages: tuple[str, ...]) -> No
 
 def write_schemas(root: Path, check_only: bool) -> list[str]:
     """Write every schema under `schema/`; with `check_only`, write nothing and return the stale ones."""
-    languages = read_settings(root).codes
+    languages = read_settings(root).written
     stale = []
     for name, model in SCHEMAS.items():
         path = root / SCHEMA_DIR / name

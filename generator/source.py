@@ -100,8 +100,12 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 def _scalar(event: yaml.ScalarEvent) -> Any:
     """A scalar under YAML 1.2's core schema: only plain scalars are anything but text."""
     value: str = event.value
-    if event.style or not event.implicit[0]:
-        return value
+    return value if event.style or not event.implicit[0] else plain_value(value)
+
+
+def plain_value(value: str) -> Any:
+    """What a plain (unquoted) scalar means under YAML 1.2's core schema: null, a boolean, a number, a
+    date or text."""
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE", "false", "False", "FALSE"):

@@ -26,7 +26,7 @@ CONNECT_PAUSE_SECONDS = 0.1
 
 def main(profile: Path, jobs_file: Path) -> int:
     jobs = [line.split("\t") for line in jobs_file.read_text(encoding="utf-8").splitlines() if line]
-    pipe = f"oila_{profile.name}"
+    pipe = f"oila_{profile.parent.name}"  # the run's own temporary folder: concurrent builds never share a pipe
     office = subprocess.Popen(
         [
             "soffice",

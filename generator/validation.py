@@ -59,7 +59,8 @@ EXPECTED: dict[str, str] = {
 def validate(model: type[ModelT], document: SourceDocument, context: TextContext) -> ModelT:
     """`document.data` as `model`, or `SourceErrors` with every problem located in the file."""
     try:
-        return model.model_validate(document.data, context=context)
+        data = context.prepare(document.data) if context.prepare else document.data
+        return model.model_validate(data, context=context)
     except ValidationError as error:
         raise SourceErrors(problems_of(error, model, document)) from None
 

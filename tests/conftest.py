@@ -22,16 +22,20 @@ WriteSource = Callable[[str, str], Path]
 def assemble(target: Path, test_root: Path) -> Path:
     """A project in `target`: the repository's settings, labels, header and lists, with the forms and
     the SOP of `test_root`."""
-    target.mkdir(parents=True)
-    for name in SHARED_SOURCES:
-        source = REPO / name
+    copy_sources(target, REPO, SHARED_SOURCES)
+    copy_sources(target, test_root, ("forms", "sop"))
+    return target
+
+
+def copy_sources(target: Path, source_root: Path, names: tuple[str, ...]) -> None:
+    """Copy the files and folders `names` of `source_root` into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = source_root / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
             shutil.copy(source, target / name)
-    for folder in ("forms", "sop"):
-        shutil.copytree(test_root / folder, target / folder)
-    return target
 
 
 @pytest.fixture

@@ -51,4 +51,4 @@ def test_build_with_broken_sources_writes_nothing(root: Path, write_source: Writ
 
 def test_an_unknown_language_lists_the_known_ones(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(root), "build", "--lang", "tg"]) == 1
-    assert capsys.readouterr().err == "oila: unknown language 'tg'; choose from en, ru, uz\n"
+    assert capsys.readouterr().err == "oila: unknown language 'tg'; choose from en, ru, uz, uz-Cyrl\n"

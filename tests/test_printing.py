@@ -36,8 +36,8 @@ def pdf_text(path: Path) -> str:
 def test_every_word_output_has_its_pdf_in_every_language(pdfs: dict[str, Path]) -> None:
     docx = sorted(path.removesuffix(".docx") for path in _word_outputs(pdfs))
     assert sorted(pdfs) == docx
-    assert {name.split("/")[1] for name in pdfs} == {"en", "ru", "uz"}
-    assert len([name for name in pdfs if name.startswith("sop/")]) == 3
+    assert {name.split("/")[1] for name in pdfs} == {"en", "ru", "uz", "uz-Cyrl"}
+    assert len([name for name in pdfs if name.startswith("sop/")]) == 4
 
 
 def test_every_page_is_a4(pdfs: dict[str, Path]) -> None:
@@ -59,6 +59,9 @@ def test_russian_and_uzbek_text_survive_printing(pdfs: dict[str, Path]) -> None:
         if language == "uz":
             assert "1-sahifa, jami" in text and "LOYIHA" in text, name
             assert "oʻ" in text or "gʻ" in text, f"{name}: no ʻ (U+02BB) in the printed text"
+        if language == "uz-Cyrl":
+            assert "1-саҳифа, жами" in text and "ЛОЙИҲА" in text, name
+            assert "ў" in text and "ғ" in text, f"{name}: no ў or ғ in the printed text"
         if name.startswith("forms/"):
             assert "☐" in text, name
 

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 from generator.model.project import Project
 from generator.schema import write_schemas
 from tests.conftest import REPO
 
-UZBEK_LINE = re.compile(r"^\s*uz:\s*(.*)$")
-WRONG_OKINA = re.compile(r"[OoGg]ʼ")
-"""oʻ and gʻ take the turned comma ʻ (U+02BB), not the apostrophe ʼ (U+02BC) of the tutuq belgisi."""
-APOSTROPHE_LOOKALIKES = re.compile(r"['`‘’]")
-"""Uzbek never needs these: ʻ and ʼ are letters of their own."""
 FORM_CODES = [f"F-{number:02}" for number in range(1, 14)]
 
 
@@ -23,30 +17,10 @@ def source_files() -> list[Path]:
     return sorted(path for pattern in folders for path in REPO.glob(pattern))
 
 
-def uzbek_texts(path: Path) -> list[tuple[int, str]]:
-    """Uzbek lines of a source: every line of the Uzbek prose, `uz:` values and the lines of `uz: |` blocks."""
-    if path.suffix == ".md":
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return list(enumerate(lines, start=1)) if path.parent.name == "uz" else []
-    found = []
-    block_indent: int | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        indent = len(line) - len(line.lstrip())
-        if block_indent is not None and (not line.strip() or indent > block_indent):
-            found.append((number, line))
-            continue
-        block_indent = None
-        match = UZBEK_LINE.match(line)
-        if match:
-            found.append((number, match.group(1)))
-            if match.group(1).strip() in ("|", ">"):
-                block_indent = indent
-    return found
-
-
-def test_the_project_holds_the_thirteen_forms_in_three_languages(real_project: Project) -> None:
+def test_the_project_holds_the_thirteen_forms_in_three_languages_and_one_transliteration(real_project: Project) -> None:
     assert [form.code for form in real_project.forms] == FORM_CODES
-    assert real_project.settings.codes == ("en", "ru", "uz")
+    assert real_project.settings.codes == ("en", "ru", "uz", "uz-Cyrl")
+    assert real_project.settings.written == ("en", "ru", "uz")
 
 
 def test_every_form_is_used_by_a_step_of_the_sop(real_project: Project) -> None:
@@ -65,16 +39,6 @@ def test_the_glossary_has_at_least_forty_terms_in_every_language(real_project: P
 def test_every_document_stays_draft_until_nasp_approves_it(real_project: Project) -> None:
     statuses = [*(form.status for form in real_project.forms), real_project.sop.metadata.status]
     assert {status.value for status_map in statuses for status in status_map.values()} == {"draft"}
-
-
-def test_uzbek_uses_the_modifier_letters_not_apostrophes() -> None:
-    wrong = [
-        f"{path.relative_to(REPO)}:{number}: {text.strip()[:60]}"
-        for path in source_files()
-        for number, text in uzbek_texts(path)
-        if WRONG_OKINA.search(text) or APOSTROPHE_LOOKALIKES.search(text)
-    ]
-    assert wrong == []
 
 
 def test_russian_writes_ye_not_yo() -> None:

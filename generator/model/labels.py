@@ -98,6 +98,13 @@ class LabelId(StrEnum):
     ENTER_TEXT = "enter_text"
     CHOOSE_ANSWER = "choose_answer"
     FILLABLE_WORD = "fillable_word"
+    OUTDATED_NOTICE = "outdated_notice"
+    TEXTS_TO_REVIEW = "texts_to_review"
+    TRANSLATION_MISSING = "translation_missing"
+    TRANSLATION_STALE = "translation_stale"
+    ENGLISH = "english"
+    PLACE = "place"
+    TRANSLITERATION_NOTICE = "transliteration_notice"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
@@ -108,6 +115,7 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.APPROVED_BY_ORDER: frozenset({"body", "order", "date"}),
     LabelId.NOT_YET_APPROVED: frozenset({"body"}),
     LabelId.WHEN_TO_RETURN: frozenset({"condition", "step"}),
+    LabelId.OUTDATED_NOTICE: frozenset({"count"}),
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 

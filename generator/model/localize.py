@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.model import fields as f
@@ -21,6 +23,7 @@ from generator.model.view import (
     LanguageView,
     NoteView,
     NumberView,
+    OutdatedText,
     ProjectView,
     QuestionView,
     RatingView,
@@ -34,16 +37,27 @@ if TYPE_CHECKING:
     from generator.model.project import Project
 
 
-def localize_project(project: Project, language: str) -> ProjectView:
+def localize_project(project: Project, language: str, outdated: tuple[OutdatedText, ...] = ()) -> ProjectView:
     settings = project.settings.language(language)
     labels = Labels({label: text.get(language) for label, text in project.labels.items()})
     localizer = _Localizer(project, language, labels)
+    per_file = Counter(text.file for text in outdated)
+    derived = settings.derived_from is not None
+    forms = (localizer.form(form) for form in project.forms)
+    sop = localize_sop(project.sop, project.forms, project.settings, language)
     return ProjectView(
         name=project.settings.name,
         language=LanguageView(settings.code, settings.name, settings.locale),
         labels=labels,
-        forms=tuple(localizer.form(form) for form in project.forms),
-        sop=localize_sop(project.sop, project.forms, project.settings, language),
+        forms=tuple(
+            replace(form, outdated=per_file[f"forms/{form.id}.yaml"], transliterated=derived) for form in forms
+        ),
+        sop=replace(
+            sop,
+            outdated=sum(count for file, count in per_file.items() if file.startswith("sop/")),
+            transliterated=derived,
+        ),
+        outdated=outdated,
     )
 
 

@@ -15,7 +15,7 @@ from generator.model.language import ProjectSettings
 from generator.model.localize import localize_project
 from generator.model.sop import Sop
 from generator.model.text import LocalizedText
-from generator.model.view import ProjectView
+from generator.model.view import OutdatedText, ProjectView
 
 
 class CommonHeader(SourceModel):
@@ -47,6 +47,6 @@ class Project:
     forms: tuple[Form, ...]
     sop: Sop
 
-    def localize(self, language: str) -> ProjectView:
-        """The project in one language, as renderers see it."""
-        return localize_project(self, language)
+    def localize(self, language: str, outdated: tuple[OutdatedText, ...] = ()) -> ProjectView:
+        """The project in one language, as renderers see it; `outdated` are its texts still to translate."""
+        return localize_project(self, language, outdated)

@@ -129,6 +129,10 @@ class SopView:
     sections: tuple[SopSectionView, ...]
     forms: tuple[FormReference, ...]
     """Every form of the project, in code order: the forms annex."""
+    outdated: int = 0
+    """How many of the SOP's texts are missing or out of date in this language."""
+    transliterated: bool = False
+    """The language is made from another by transliteration, not written or reviewed as it is."""
 
     @property
     def approved(self) -> bool:

@@ -6,6 +6,7 @@ languages as validation context, so a fourth language is configuration, not code
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,10 @@ class TextContext:
 
     languages: tuple[str, ...]
     english_names: dict[str, str]
+    prepare: Callable[[Any], Any] | None = None
+    """Applied to a source's data before validation: it adds the languages derived from others."""
+    derived: frozenset[str] = frozenset()
+    """Languages made from another: a text missing in them is missing in the language they come from."""
 
 
 def custom_error(code: str, **values: Any) -> PydanticCustomError:
@@ -41,7 +46,7 @@ class LocalizedText(RootModel[dict[str, str]]):
         unknown = sorted(set(self.root) - set(context.languages))
         if unknown:
             raise custom_error("unknown-language", lang=unknown[0], allowed=", ".join(context.languages))
-        missing = [code for code in context.languages if code not in self.root]
+        missing = [code for code in context.languages if code not in self.root and code not in context.derived]
         if missing:
             raise custom_error(
                 "missing-translation",

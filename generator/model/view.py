@@ -132,6 +132,23 @@ class FormView:
     """`case` or `staff`; only case records print the case-number box."""
     header: tuple[AnyQuestion, ...]
     sections: tuple[SectionView, ...]
+    outdated: int = 0
+    """How many of this form's texts are missing or out of date in this language."""
+    transliterated: bool = False
+    """The language is made from another by transliteration, not written or reviewed as it is."""
+
+
+@dataclass(frozen=True)
+class OutdatedText:
+    """A text whose translation is missing, or was made from English that has changed since."""
+
+    place: str
+    """The string's key, such as `forms/referral.yaml#sections.reason.questions.urgency.label`."""
+    file: str
+    """The file that holds (or should hold) the translation."""
+    english: str
+    state: str
+    """`missing` or `stale`."""
 
 
 @dataclass(frozen=True)
@@ -143,3 +160,5 @@ class ProjectView:
     labels: Labels
     forms: tuple[FormView, ...]
     sop: SopView
+    outdated: tuple[OutdatedText, ...] = ()
+    """Every text of this language that is missing or out of date, for the translation-status page."""

@@ -66,6 +66,12 @@ def write_title_block(document: Document, form: FormView, labels: Labels) -> Non
         run.bold = True
         run.font.color.rgb = hs.DRAFT_RED
         banner.add_run(labels[LabelId.DRAFT_NOTICE]).font.color.rgb = hs.DRAFT_RED
+    notices = [labels.format(LabelId.OUTDATED_NOTICE, count=str(form.outdated))] if form.outdated else []
+    notices += [labels[LabelId.TRANSLITERATION_NOTICE]] if form.transliterated else []
+    for text in notices:
+        notice = document.add_paragraph()
+        notice.paragraph_format.space_before = Pt(4)
+        notice.add_run(text).font.color.rgb = hs.DRAFT_RED
     _spacer(document, 6)
     about = document.add_table(rows=3, cols=2)
     wordml.fix_table_layout(about, (35, hs.TEXT_WIDTH_MM - 35))

@@ -100,6 +100,10 @@ def _title_page(sop: SopView, labels: Labels) -> str:
     ]
     table = "| | |\n|:--|:--|\n" + "".join(f"| **{name}** | {value} |\n" for name, value in facts)
     parts = [_styled(AGENCY_STYLE, sop.approving_body), _styled("Title", sop.title), table]
+    if sop.outdated:
+        parts.append(_styled(DRAFT_STYLE, labels.format(LabelId.OUTDATED_NOTICE, count=str(sop.outdated))))
+    if sop.transliterated:
+        parts.append(_styled(DRAFT_STYLE, labels[LabelId.TRANSLITERATION_NOTICE]))
     if sop.approval is None:
         parts.append(_styled(DRAFT_STYLE, f"{labels[LabelId.DRAFT]}. {labels[LabelId.DRAFT_NOTICE]}"))
         approval = labels.format(LabelId.NOT_YET_APPROVED, body=sop.approving_body)

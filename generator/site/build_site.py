@@ -15,7 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import material
+
 from generator.errors import BuildError
+from generator.i18n.derived import Derivations, Pages
 from generator.model.labels import LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import ProjectView
@@ -44,14 +47,16 @@ NOT_FOUND = "404.html"
 _ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
 
 
-def render_site(root: Path, project: Project, language: str, files: dict[str, bytes]) -> dict[str, bytes]:
-    """`{path under site/<lang>/: bytes}`; `files` are this build's outputs, by their build path."""
-    view = project.localize(language)
+def render_site(root: Path, project: Project, view: ProjectView, files: dict[str, bytes]) -> dict[str, bytes]:
+    """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
+    by their build path."""
+    language = view.language.code
     with tempfile.TemporaryDirectory(prefix=f"oila-site-{language}-") as folder:
         stage = Path(folder)
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
-        pages = {**_hand_written(root, language, project.settings.source_language, view.labels)}
+        hand_written = Pages(root, DOCS_DIR, Derivations.of(project.settings))
+        pages = {**_hand_written(hand_written, language, project.settings.source_language, view.labels)}
         pages.update(generated_pages(project, view, downloads))
         for path, text in pages.items():
             target = docs / path
@@ -120,20 +125,27 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
     return offered
 
 
-def _hand_written(root: Path, language: str, source: str, labels: Labels) -> dict[str, str]:
+def _hand_written(docs: Pages, language: str, source: str, labels: Labels) -> dict[str, str]:
     pages = {}
     for name in HAND_WRITTEN:
-        translated = root / DOCS_DIR / language / name
-        original = root / DOCS_DIR / source / name
-        if translated.is_file():
-            pages[name] = prose(translated.read_text(encoding="utf-8"))
-        elif original.is_file():
-            title, _, body = prose(original.read_text(encoding="utf-8")).partition("\n")
+        translated = docs.read(language, name)
+        original = docs.read(source, name)
+        if translated is not None:
+            pages[name] = prose(translated)
+        elif original is not None:
+            title, _, body = prose(original).partition("\n")
             notice = f'!!! warning ""\n    {md(labels[LabelId.NOT_TRANSLATED])}\n'
             pages[name] = f"{title}\n\n{notice}\n{body}"
         else:
             raise BuildError(f"{DOCS_DIR}/{source}/{name} is missing: the site's {name} page has no text")
     return pages
+
+
+def theme_language(code: str) -> str:
+    """The theme's own translation for `code`, or for its language without the script (`uz` for `uz-Cyrl`),
+    which is the nearest the theme has."""
+    translations = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return code if (translations / f"{code}.html").is_file() else code.partition("-")[0]
 
 
 def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) -> dict[str, object]:
@@ -165,7 +177,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
         "strict": True,
         "theme": {
             "name": "material",
-            "language": language,
+            "language": theme_language(language),
             "font": False,
             "custom_dir": str(OVERRIDES),
             "features": ["navigation.sections", "navigation.top", "search.highlight"],

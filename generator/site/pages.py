@@ -42,7 +42,8 @@ def generated_pages(project: Project, view: ProjectView, downloads: dict[str, li
     pages["sop/index.md"] = _sop_index(view, downloads.get("sop", []))
     for number, section in enumerate(view.sop.sections, start=1):
         body = section_page_body(section.body, view.sop, labels, form_pages)
-        pages[sop_page_path(section.slug)] = f"# {number}. {md(section.title)}\n\n{body}"
+        notice = _outdated_notice(labels, view.sop.outdated, view.sop.transliterated)
+        pages[sop_page_path(section.slug)] = f"# {number}. {md(section.title)}\n\n{notice}{body}"
     pages["glossary.md"] = _glossary(project, view)
     pages["status.md"] = _status(project, view)
     return pages
@@ -50,6 +51,18 @@ def generated_pages(project: Project, view: ProjectView, downloads: dict[str, li
 
 def _draft_notice(labels: Labels) -> str:
     return f'!!! warning "{esc(labels[LabelId.DRAFT])}"\n    {md(labels[LabelId.DRAFT_NOTICE])}\n\n'
+
+
+def _outdated_notice(labels: Labels, count: int, transliterated: bool) -> str:
+    """Warnings on a page whose document has texts still to translate or review, or whose language is a
+    transliteration; empty when neither."""
+    notice = ""
+    if count:
+        text = md(labels.format(LabelId.OUTDATED_NOTICE, count=str(count)))
+        notice += f'!!! danger "{esc(labels[LabelId.TEXTS_TO_REVIEW])}"\n    {text} [→](../status.md)\n\n'
+    if transliterated:
+        notice += f'!!! warning ""\n    {md(labels[LabelId.TRANSLITERATION_NOTICE])}\n\n'
+    return notice
 
 
 def _downloads(labels: Labels, files: list[Download], prefix: str) -> str:
@@ -69,7 +82,7 @@ def _forms_index(view: ProjectView) -> str:
 
 
 def _form_page(form: FormView, labels: Labels, files: list[Download]) -> str:
-    parts = [f"# {md(form.code)} · {md(form.title)}\n"]
+    parts = [f"# {md(form.code)} · {md(form.title)}\n", _outdated_notice(labels, form.outdated, form.transliterated)]
     if not form.approved:
         parts.append(_draft_notice(labels))
     for label, text in (
@@ -120,7 +133,7 @@ def _question(question: AnyQuestion, labels: Labels) -> str:
 
 def _sop_index(view: ProjectView, files: list[Download]) -> str:
     sop, labels = view.sop, view.labels
-    parts = [f"# {md(sop.title)}\n"]
+    parts = [f"# {md(sop.title)}\n", _outdated_notice(labels, sop.outdated, sop.transliterated)]
     if not sop.approved:
         parts.append(_draft_notice(labels))
     version = labels.format(LabelId.VERSION, version=sop.version)
@@ -153,16 +166,37 @@ def _status(project: Project, view: ProjectView) -> str:
     labels = view.labels
     languages = project.settings.languages
     head = "".join(f"<th>{esc(language.name)}</th>" for language in languages)
-    documents = [(f"{form.code} · {form.title.get(view.language.code)}", form.status) for form in project.forms]
-    documents.append((f"{project.sop.metadata.code} · {view.sop.short_title}", project.sop.metadata.status))
+    head += f"<th>{esc(labels[LabelId.TEXTS_TO_REVIEW])} ({esc(view.language.name)})</th>"
+    documents = [
+        (f"{form.code} · {form.title.get(view.language.code)}", form.status, view_form.outdated)
+        for form, view_form in zip(project.forms, view.forms, strict=True)
+    ]
+    sop = project.sop.metadata
+    documents.append((f"{sop.code} · {view.sop.short_title}", sop.status, view.sop.outdated))
     rows = "".join(
         f"<tr><td>{esc(name)}</td>"
         + "".join(f"<td>{esc(labels[STATUS_LABELS[status[language.code].value]])}</td>" for language in languages)
-        + "</tr>"
-        for name, status in documents
+        + f"<td>{outdated}</td></tr>"
+        for name, status, outdated in documents
     )
     table = (
         f'<table class="oila-table"><thead><tr><th>{esc(labels[LabelId.DOCUMENT])}</th>{head}</tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
-    return f"# {md(labels[LabelId.TRANSLATION_STATUS])}\n\n{table}\n"
+    return f"# {md(labels[LabelId.TRANSLATION_STATUS])}\n\n{table}\n\n{_outdated_list(view)}"
+
+
+def _outdated_list(view: ProjectView) -> str:
+    """Every text of this language still to translate or review, with its place and its English."""
+    if not view.outdated:
+        return ""
+    labels = view.labels
+    states = {"missing": labels[LabelId.TRANSLATION_MISSING], "stale": labels[LabelId.TRANSLATION_STALE]}
+    rows = "".join(
+        f"<tr><td><code>{esc(text.place)}</code></td><td>{esc(states[text.state])}</td>"
+        f'<td lang="en">{esc(text.english[:300])}</td></tr>'
+        for text in view.outdated
+    )
+    head = "".join(f"<th>{esc(labels[label])}</th>" for label in (LabelId.PLACE, LabelId.STATUS, LabelId.ENGLISH))
+    table = f'<table class="oila-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    return f"## {md(labels[LabelId.TEXTS_TO_REVIEW])} ({len(view.outdated)})\n\n{table}\n"

@@ -1,0 +1,151 @@
+"""`oila i18n status|export|import|confirm|fix` and the translation gate of `oila check`: the commands
+translators and reviewers use. Like `generator.cli`, the only place here that prints."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.errors import OilaError, SourceErrors
+from generator.i18n.checks import fix_orthography, glossary_warnings, orthography_problems
+from generator.i18n.exchange import export_units, import_file
+from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
+from generator.i18n.lock import read_lock, write_lock
+from generator.i18n.state import TranslationState, translation_state
+from generator.load import read_settings
+from generator.write import write_atomic
+
+_SHOWN_STRINGS = 20
+
+
+def add_commands(commands: Any) -> None:
+    i18n = commands.add_parser("i18n", help="translation status, exports and imports for translators")
+    actions = i18n.add_subparsers(title="actions", required=True, metavar="ACTION")
+
+    status = actions.add_parser("status", help="per document and language: translated, missing and stale strings")
+    status.add_argument("--lang", action="append", metavar="L", help="only this language (repeatable)")
+    status.add_argument("--strings", action="store_true", help="also list every missing or stale string")
+    status.set_defaults(run=_status)
+
+    export = actions.add_parser("export", help="write every string with its translation for a translator")
+    export.add_argument("--lang", required=True, metavar="L", help="the language to translate into")
+    export.add_argument("--format", required=True, choices=FORMATS, help="XLIFF 1.2, gettext PO or a spreadsheet")
+    export.add_argument("--out", type=Path, metavar="FILE", help="the file to write; default: oila-<L>.<ext> here")
+    export.set_defaults(run=_export)
+
+    imported = actions.add_parser("import", help="write a translator's file back into the sources")
+    imported.add_argument("file", type=Path, metavar="FILE", help="an .xlf, .po or .xlsx file made by export")
+    imported.set_defaults(run=_import)
+
+    confirm = actions.add_parser("confirm", help="record that a reviewer checked translations against the English")
+    confirm.add_argument("--lang", required=True, metavar="L", help="the language reviewed")
+    confirm.add_argument("strings", nargs="*", metavar="STRING", help="string keys or files (all of a file's strings)")
+    confirm.add_argument("--all", action="store_true", help="every translated string of the language")
+    confirm.set_defaults(run=_confirm)
+
+    fix = actions.add_parser("fix", help="repair Uzbek apostrophes and look-alike letters in the sources")
+    fix.set_defaults(run=_fix)
+
+
+def check_translations(root: Path, languages: list[str] | None, min_coverage: float | None) -> int:
+    """The part of `oila check` about translations: orthography errors, glossary warnings, coverage."""
+    state = translation_state(root, read_settings(root))
+    problems = orthography_problems(state)
+    if problems:
+        raise SourceErrors(problems)
+    for warning in glossary_warnings(state):
+        print(f"oila: warning: {warning}", file=sys.stderr)
+    if min_coverage is None:
+        return 0
+    below = 0
+    for language in languages or state.targets:
+        coverage = state.coverage(language)
+        if coverage < min_coverage:
+            below += 1
+            print(f"oila: {language}: {coverage:.2f}% of strings translated and up to date, below {min_coverage:g}%")
+    return 1 if below else 0
+
+
+def _state(root: Path) -> TranslationState:
+    return translation_state(root, read_settings(root))
+
+
+def _status(root: Path, arguments: argparse.Namespace) -> int:
+    state = _state(root)
+    languages = arguments.lang or list(state.targets)
+    width = max(len(entry.document) for entry in state.entries)
+    print(f"{'document':{width}}  lang  translated  missing  stale  review")
+    for language in languages:
+        for document, counts in state.counts(language).items():
+            review = state.review.get(document, {}).get(language, "-")
+            numbers = f"{counts.translated:10}  {counts.missing:7}  {counts.stale:5}"
+            print(f"{document:{width}}  {language:4}  {numbers}  {review}")
+    for language in languages:
+        left = state.not_up_to_date(language)
+        print(f"{language}: {state.coverage(language):.2f}% up to date; {len(left)} strings missing or stale")
+        shown = left if arguments.strings else [item for item in left if item[1] is UnitState.STALE][:_SHOWN_STRINGS]
+        for entry, found in shown:
+            print(f"  {found.value}: {entry.key} ({entry.file_in(language)}:{entry.lines.get(language, entry.line)})")
+    for inconsistency in state.inconsistencies():
+        if languages and inconsistency.language not in languages:
+            continue
+        ways = len(inconsistency.translations)
+        print(f"{inconsistency.language}: {inconsistency.source[:60]!r} is translated {ways} ways:")
+        for text, keys in inconsistency.translations.items():
+            print(f"  {text[:60]!r} in {', '.join(keys)}")
+    return 0
+
+
+def _export(root: Path, arguments: argparse.Namespace) -> int:
+    translations = export_units(_state(root), arguments.lang)
+    out = arguments.out or Path(f"oila-{arguments.lang}{SUFFIXES[arguments.format]}")
+    write_atomic(out, write_translations(translations, arguments.format))
+    counts = {found: sum(1 for unit in translations.units if unit.state is found) for found in UnitState}
+    summary = ", ".join(f"{count} {found.value}" for found, count in counts.items())
+    print(f"oila: wrote {len(translations.units)} strings ({summary}) to {out}")
+    return 0
+
+
+def _import(root: Path, arguments: argparse.Namespace) -> int:
+    if not arguments.file.is_file():
+        raise OilaError(f"{arguments.file}: no such file")
+    result = import_file(root, _state(root), arguments.file)
+    for unit in result.changed_since_export:
+        print(f"oila: {result.language}: not imported, its English changed since the export: {unit.source[:70]!r}")
+    files = ", ".join(result.written) or "no file changed"
+    print(f"oila: {result.language}: {result.translated} translations recorded; {files}")
+    return 1 if result.changed_since_export else 0
+
+
+def _confirm(root: Path, arguments: argparse.Namespace) -> int:
+    state = _state(root)
+    if arguments.lang not in state.targets:
+        raise OilaError(f"'{arguments.lang}' is not a language translated from English here")
+    if not arguments.all and not arguments.strings:
+        raise OilaError("name the strings or files to confirm, or give --all")
+    chosen = set(arguments.strings)
+    lock = read_lock(root)
+    confirmed = 0
+    for entry in state.entries:
+        named = arguments.all or entry.key in chosen or entry.file in chosen or entry.file_in(arguments.lang) in chosen
+        if named and arguments.lang in entry.translations:
+            confirmed += lock.get((entry.key, arguments.lang)) != entry.fingerprint
+            lock[(entry.key, arguments.lang)] = entry.fingerprint
+    unknown = sorted(
+        name for name in chosen if not any(name in (e.key, e.file, e.file_in(arguments.lang)) for e in state.entries)
+    )
+    if unknown:
+        raise OilaError(f"no such string or file: {', '.join(unknown)}")
+    write_lock(root, lock)
+    print(f"oila: {arguments.lang}: {confirmed} translations confirmed against their English")
+    return 0
+
+
+def _fix(root: Path, arguments: argparse.Namespace) -> int:
+    changed = fix_orthography(root, _state(root))
+    for name, count in changed.items():
+        print(f"oila: {name}: {count} texts repaired")
+    print(f"oila: {sum(changed.values())} texts repaired in {len(changed)} files")
+    return 0

@@ -1,0 +1,1 @@
+"""Translation workflow: status, stale translations, translator round trips, orthography, derived scripts."""

@@ -1,0 +1,90 @@
+"""Languages made from another by transliteration, declared in `oila.yaml` alone.
+
+A language with `derived_from: uz` and `transliteration: uz-Latn-to-Cyrl` has no text of its own in
+the sources: every localised text, review status and page of prose is taken from the language it is
+derived from as the sources are read, so every output exists for it without a line of code per language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.i18n.transliterate import TRANSLITERATIONS, transliterate_markdown
+from generator.model.form import Status
+from generator.model.language import ProjectSettings
+from generator.source import decode_text
+
+REVIEW_STATUSES = frozenset(status.value for status in Status)
+"""Values copied as they are: a document's review status is a state, not text."""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    base: str
+    convert: Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Derivations:
+    """The derived languages of a project, and every language it has."""
+
+    languages: frozenset[str]
+    made: dict[str, Derivation]
+
+    @classmethod
+    def of(cls, settings: ProjectSettings) -> Derivations:
+        made = {
+            language.code: Derivation(language.derived_from, TRANSLITERATIONS[language.transliteration])
+            for language in settings.languages
+            if language.derived_from is not None and language.transliteration is not None
+        }
+        return cls(frozenset(settings.codes), made)
+
+    def data(self, data: Any) -> Any:
+        """`data` (read from YAML) with each derived language added beside the language it comes from."""
+        if isinstance(data, dict):
+            derived = {k: self.data(v) for k, v in data.items()}
+            if self.made and set(derived) <= self.languages:
+                for code, derivation in self.made.items():
+                    if code not in derived and derivation.base in derived:
+                        value = derived[derivation.base]
+                        copy = not isinstance(value, str) or value in REVIEW_STATUSES
+                        derived[code] = value if copy else derivation.convert(value)
+            return derived
+        if isinstance(data, list):
+            return [self.data(item) for item in data]
+        return data
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The Markdown pages of a folder with one sub-folder per language (`sop/`, `docs/`)."""
+
+    root: Path
+    folder: str
+    derivations: Derivations
+
+    def _own(self, language: str) -> str:
+        derivation = self.derivations.made.get(language)
+        return derivation.base if derivation else language
+
+    def written_in(self, file: str) -> bool:
+        """False for a page of a derived language: its problems are those of the page it is made from."""
+        return not any(file.startswith(f"{self.folder}/{code}/") for code in self.derivations.made)
+
+    def names(self, language: str) -> list[str]:
+        folder = self.root / self.folder / self._own(language)
+        return sorted(path.name for path in folder.glob("*.md")) if folder.is_dir() else []
+
+    def read(self, language: str, name: str) -> str | None:
+        """The page's text in `language`, or None if the language has no such page."""
+        own = self._own(language)
+        path = self.root / self.folder / own / name
+        if not path.is_file():
+            return None
+        text = decode_text(path.read_bytes(), f"{self.folder}/{own}/{name}")
+        derivation = self.derivations.made.get(language)
+        return transliterate_markdown(text, derivation.convert) if derivation else text

@@ -1,0 +1,153 @@
+"""Every translatable string of the project, where it stands, its English source and its translations.
+
+Read from the raw sources, not the validated model, so that a project with missing translations (which
+`oila check` refuses) can still be measured and exported for translators. A string is a localised
+mapping in a YAML source (`label: {en: ..., ru: ..., uz: ...}`) or a whole page of prose: an SOP section
+or a site page, whose English file is the source of the same file in every other language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import PathPart
+from generator.load import (
+    CHOICES_DIR,
+    FORMS_DIR,
+    GLOSSARY_FILE,
+    HEADER_FILE,
+    LABELS_FILE,
+    SOP_FILE,
+    STRUCTURE_FILE,
+)
+from generator.load_sop import SOP_DIR
+from generator.model.form import Status
+from generator.model.language import ProjectSettings
+from generator.source import SourceDocument, decode_text, read_source
+
+PROSE_FOLDERS = (SOP_DIR, "docs")
+"""Folders holding one sub-folder of Markdown pages per language."""
+REVIEW_STATUSES = frozenset(status.value for status in Status)
+"""The values of a language-keyed `status:`: a document's state in each language, not text to translate."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translatable string."""
+
+    key: str
+    """Stable name of the place: `forms/x.yaml#sections.identity.questions.sex.label`, or `sop/*/03-roles.md`."""
+    file: str
+    """The file holding it in the source language."""
+    line: int
+    path: tuple[PathPart, ...]
+    """Within a YAML file, the path to the localised mapping; empty for a page of prose."""
+    source: str
+    translations: dict[str, str]
+    """Language code to text; a language without a translation is absent."""
+    lines: dict[str, int]
+    """Language code to the line its text starts on, in `file_in(language)`."""
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.source)
+
+    def file_in(self, language: str) -> str:
+        """The file that holds this string's text in `language`."""
+        return self.file.replace("/*/", f"/{language}/") if not self.path else self.file
+
+    @property
+    def document(self) -> str:
+        """What the status table counts it under: its file, with prose and choice lists grouped by folder."""
+        if not self.path:
+            return self.file.rsplit("/", 1)[0] + "/*.md"
+        return f"{CHOICES_DIR}/*.yaml" if self.file.startswith(f"{CHOICES_DIR}/") else self.file
+
+
+def fingerprint(text: str) -> str:
+    """Twelve hex digits that change whenever the text does."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def yaml_sources(root: Path) -> list[str]:
+    """The YAML files that hold localised text, relative to `root`, in a stable order."""
+    single = [LABELS_FILE, HEADER_FILE, SOP_FILE, STRUCTURE_FILE, GLOSSARY_FILE]
+    folders = [
+        f"{folder}/{path.name}" for folder in (CHOICES_DIR, FORMS_DIR) for path in (root / folder).glob("*.yaml")
+    ]
+    return sorted(name for name in [*single, *folders] if (root / name).is_file())
+
+
+def inventory(root: Path, settings: ProjectSettings) -> list[Entry]:
+    """Every translatable string of the project at `root`; raises `SourceErrors` for unreadable YAML."""
+    languages = settings.written
+    entries: list[Entry] = []
+    for name in yaml_sources(root):
+        document = read_source(root / name, name, "localised text")
+        entries.extend(yaml_entries(document, languages, settings.source_language))
+    for folder in PROSE_FOLDERS:
+        entries.extend(_prose_entries(root, folder, languages, settings.source_language))
+    return entries
+
+
+def yaml_entries(document: SourceDocument, languages: tuple[str, ...], source_language: str) -> list[Entry]:
+    found = []
+    for path, mapping in _localised_mappings(document.data, (), frozenset(languages), source_language):
+        line = document.positions.get(path, (0, 0))[0]
+        key = f"{document.file}#{_readable(document.data, path)}"
+        translations = {code: mapping[code] for code in languages if code != source_language and mapping.get(code)}
+        lines = {code: document.positions.get((*path, code), (line, 0))[0] for code in mapping}
+        found.append(Entry(key, document.file, line, path, mapping[source_language], translations, lines))
+    return found
+
+
+def _localised_mappings(
+    data: Any, path: tuple[PathPart, ...], languages: frozenset[str], source_language: str
+) -> Iterator[tuple[tuple[PathPart, ...], dict[str, str]]]:
+    if isinstance(data, dict):
+        is_text = (
+            data
+            and set(data) <= languages
+            and isinstance(data.get(source_language), str)
+            and all(isinstance(value, str) for value in data.values())
+        )
+        if is_text and not set(data.values()) <= REVIEW_STATUSES:
+            yield path, data
+            return
+        for key, value in data.items():
+            yield from _localised_mappings(value, (*path, key), languages, source_language)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _localised_mappings(item, (*path, index), languages, source_language)
+
+
+def _readable(data: Any, path: tuple[PathPart, ...]) -> str:
+    """`path` with each list item named by its `id` where it has one, so the name survives reordering."""
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            item = data[part]
+            named = isinstance(item, dict) and isinstance(item.get("id"), str)
+            parts.append(item["id"] if named else str(part))
+        else:
+            parts.append(part)
+        data = data[part]
+    return ".".join(parts)
+
+
+def _prose_entries(root: Path, folder: str, languages: tuple[str, ...], source_language: str) -> list[Entry]:
+    found = []
+    for path in sorted((root / folder / source_language).glob("*.md")):
+        translations = {}
+        for code in languages:
+            other = root / folder / code / path.name
+            if code != source_language and other.is_file():
+                translations[code] = decode_text(other.read_bytes(), f"{folder}/{code}/{path.name}")
+        name = f"{folder}/*/{path.name}"
+        source = decode_text(path.read_bytes(), f"{folder}/{source_language}/{path.name}")
+        found.append(Entry(name, name, 1, (), source, translations, dict.fromkeys(languages, 1)))
+    return found

@@ -1,0 +1,172 @@
+"""The translation workflow as translators and reviewers use it, on a copy of the project's own sources:
+stale strings after an English edit, the coverage gate, export and import round trips through real
+translation tools, confirmation, orthography checks and repairs, and outputs that say what is stale."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import docx
+import pytest
+from translate.storage import factory
+
+from generator.build import build
+from generator.cli import main
+from generator.i18n.formats import read_translations
+from generator.i18n.lock import LOCK_FILE
+from generator.i18n.state import translation_state
+from generator.i18n.yaml_edit import Edit, apply_edits
+from generator.load import read_settings
+from tests.conftest import REPO, copy_sources
+
+SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices", "forms", "sop", "docs", LOCK_FILE)
+FORM = "forms/child-needs-assessment.yaml"
+CITIZENSHIP = f"{FORM}#sections.identity.questions.citizenship.label"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy_sources(tmp_path / "project", REPO, SOURCES)
+    return tmp_path / "project"
+
+
+def edit_english(project: Path) -> None:
+    path = project / FORM
+    text = path.read_text(encoding="utf-8")
+    assert "label: {en: Citizenship, " in text
+    path.write_text(text.replace("label: {en: Citizenship, ", "label: {en: Citizenship or nationality, "), "utf-8")
+
+
+def fingerprints(project: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(project)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(project.rglob("*"))
+        if path.is_file()
+    }
+
+
+def oila(project: Path, *arguments: str) -> int:
+    return main(["--project", str(project), *arguments])
+
+
+def test_the_shipped_translations_are_all_recorded_and_up_to_date() -> None:
+    state = translation_state(REPO, read_settings(REPO))
+    assert len(state.entries) > 2000
+    for language in state.targets:
+        assert state.not_up_to_date(language) == [], f"run 'oila i18n status --lang {language}'"
+
+
+def test_editing_one_english_label_makes_exactly_that_string_stale(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert oila(project, "check", "--min-coverage", "100") == 0
+    edit_english(project)
+    state = translation_state(project, read_settings(project))
+    for language in ("ru", "uz"):
+        assert [(entry.key, found.value) for entry, found in state.not_up_to_date(language)] == [(CITIZENSHIP, "stale")]
+    capsys.readouterr()
+    assert oila(project, "i18n", "status") == 0
+    shown = capsys.readouterr().out
+    assert shown.count(f"stale: {CITIZENSHIP}") == 2
+    assert oila(project, "check", "--min-coverage", "100", "--lang", "uz") == 1
+    assert "uz: 99.9" in capsys.readouterr().out
+    assert oila(project, "check", "--min-coverage", "99") == 0
+
+
+def test_a_reviewer_confirms_one_language_and_the_other_stays_stale(project: Path) -> None:
+    edit_english(project)
+    assert oila(project, "i18n", "confirm", "--lang", "ru", CITIZENSHIP) == 0
+    state = translation_state(project, read_settings(project))
+    assert state.not_up_to_date("ru") == []
+    assert [entry.key for entry, _ in state.not_up_to_date("uz")] == [CITIZENSHIP]
+
+
+def test_outputs_say_which_documents_have_stale_texts(project: Path, tmp_path: Path) -> None:
+    edit_english(project)
+    build(project, tmp_path / "out", languages=["ru"], only=["forms", "site"])
+    stale_form = docx.Document(str(tmp_path / "out" / "forms" / "ru" / "F-01-child-needs-assessment.docx"))
+    other_form = docx.Document(str(tmp_path / "out" / "forms" / "ru" / "F-02-family-assessment.docx"))
+    assert any(p.text.startswith("Перевод устарел (текстов: 1)") for p in stale_form.paragraphs)
+    assert not any(p.text.startswith("Перевод устарел") for p in other_form.paragraphs)
+    site = tmp_path / "out" / "site" / "ru"
+    assert "Перевод устарел (текстов: 1)" in (site / "forms" / "F-01-child-needs-assessment.html").read_text("utf-8")
+    status = (site / "status.html").read_text(encoding="utf-8")
+    assert CITIZENSHIP in status and "Citizenship or nationality" in status
+
+
+@pytest.mark.parametrize("file_format", ["xliff", "po", "xlsx"])
+def test_export_then_import_changes_nothing_when_nothing_was_translated(
+    project: Path, tmp_path: Path, file_format: str
+) -> None:
+    before = fingerprints(project)
+    exported = tmp_path / f"ru.{file_format}"
+    assert oila(project, "i18n", "export", "--lang", "ru", "--format", file_format, "--out", str(exported)) == 0
+    assert oila(project, "i18n", "import", str(exported)) == 0
+    assert fingerprints(project) == before
+
+
+def test_an_xliff_translated_in_a_standard_tool_imports_back_cleanly(project: Path, tmp_path: Path) -> None:
+    edit_english(project)
+    exported = tmp_path / "uz.xlf"
+    assert oila(project, "i18n", "export", "--lang", "uz", "--format", "xliff", "--out", str(exported)) == 0
+    store = factory.getobject(str(exported))
+    unit = next(unit for unit in store.units if unit.source == "Citizenship or nationality")
+    unit.target = "Fuqaroligi yoki millati"
+    unit.markfuzzy(False)
+    unit.markapproved(True)
+    exported.write_bytes(bytes(store))
+    form_before = (project / FORM).read_text(encoding="utf-8").splitlines()
+    assert oila(project, "i18n", "import", str(exported)) == 0
+    form_after = (project / FORM).read_text(encoding="utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(form_before, form_after, strict=True) if old != new]
+    assert len(changed) == 1 and "uz: Fuqaroligi yoki millati" in changed[0][1]
+    state = translation_state(project, read_settings(project))
+    assert state.not_up_to_date("uz") == []
+    assert [entry.key for entry, _ in state.not_up_to_date("ru")] == [CITIZENSHIP]
+    assert oila(project, "check") == 0
+
+
+def test_import_reports_strings_whose_english_changed_since_the_export(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "ru.po"
+    assert oila(project, "i18n", "export", "--lang", "ru", "--format", "po", "--out", str(exported)) == 0
+    edit_english(project)
+    text = exported.read_text(encoding="utf-8")
+    exported.write_text(text.replace('msgstr "Гражданство"', 'msgstr "Гражданство (подданство)"'), "utf-8")
+    before = fingerprints(project)
+    capsys.readouterr()
+    assert oila(project, "i18n", "import", str(exported)) == 1
+    assert "its English changed since the export: 'Citizenship'" in capsys.readouterr().out
+    assert fingerprints(project) == before
+    assert any(unit.source == "Citizenship" for unit in read_translations(exported).units)
+
+
+def test_the_same_english_translated_two_ways_is_listed(project: Path) -> None:
+    state = translation_state(project, read_settings(project))
+    shared = {}
+    for entry in state.entries:
+        shared.setdefault(entry.source, []).append(entry)
+    entries = next(group for source, group in shared.items() if len(group) > 1 and group[0].file == group[1].file)
+    changed = entries[1]
+    text = (project / changed.file).read_text(encoding="utf-8")
+    edited = apply_edits(text, [Edit(changed.path, "ru", "Другой перевод")], changed.file)
+    (project / changed.file).write_text(edited, encoding="utf-8")
+    found = translation_state(project, read_settings(project)).inconsistencies()
+    listed = [item for item in found if item.language == "ru" and item.source == changed.source]
+    assert len(listed) == 1 and listed[0].translations["Другой перевод"] == (changed.key,)
+
+
+def test_check_names_uzbek_apostrophes_and_fix_repairs_them(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = project / "labels.yaml"
+    text = labels.read_text(encoding="utf-8")
+    assert "uz: Tarjimalar holati" in text
+    labels.write_text(text.replace("uz: Tarjimalar holati", "uz: Tarjimalar holati (o'quv)"), encoding="utf-8")
+    capsys.readouterr()
+    assert oila(project, "check") == 1
+    errors = capsys.readouterr().err
+    assert "labels.yaml:271:1: translation_status: 'o'': " in errors and "[orthography]" in errors
+    assert oila(project, "i18n", "fix") == 0
+    assert "uz: Tarjimalar holati (oʻquv)" in labels.read_text(encoding="utf-8")
+    assert oila(project, "check") == 0
