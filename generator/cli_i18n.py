@@ -10,9 +10,8 @@ from typing import Any
 
 from generator.errors import OilaError, SourceErrors
 from generator.i18n.checks import fix_orthography, glossary_warnings, orthography_problems
-from generator.i18n.exchange import export_units, import_file
+from generator.i18n.exchange import confirm, export_units, import_file
 from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
-from generator.i18n.lock import read_lock, write_lock
 from generator.i18n.state import TranslationState, translation_state
 from generator.load import read_settings
 from generator.write import write_atomic
@@ -120,25 +119,10 @@ def _import(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _confirm(root: Path, arguments: argparse.Namespace) -> int:
-    state = _state(root)
-    if arguments.lang not in state.targets:
-        raise OilaError(f"'{arguments.lang}' is not a language translated from English here")
     if not arguments.all and not arguments.strings:
         raise OilaError("name the strings or files to confirm, or give --all")
-    chosen = set(arguments.strings)
-    lock = read_lock(root)
-    confirmed = 0
-    for entry in state.entries:
-        named = arguments.all or entry.key in chosen or entry.file in chosen or entry.file_in(arguments.lang) in chosen
-        if named and arguments.lang in entry.translations:
-            confirmed += lock.get((entry.key, arguments.lang)) != entry.fingerprint
-            lock[(entry.key, arguments.lang)] = entry.fingerprint
-    unknown = sorted(
-        name for name in chosen if not any(name in (e.key, e.file, e.file_in(arguments.lang)) for e in state.entries)
-    )
-    if unknown:
-        raise OilaError(f"no such string or file: {', '.join(unknown)}")
-    write_lock(root, lock)
+    names = None if arguments.all else frozenset(arguments.strings)
+    confirmed = confirm(root, _state(root), arguments.lang, names)
     print(f"oila: {arguments.lang}: {confirmed} translations confirmed against their English")
     return 0
 

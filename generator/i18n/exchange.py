@@ -86,6 +86,30 @@ def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult
     return result
 
 
+def confirm(root: Path, state: TranslationState, language: str, names: frozenset[str] | None) -> int:
+    """Record that the translations into `language` of the strings named (by key, or by the file that
+    holds them; None for every string) were checked against their current English; returns how many
+    were not recorded so already."""
+    _check_target(state, language)
+    unknown = sorted((names or frozenset()) - {name for e in state.entries for name in _names(e, language)})
+    if unknown:
+        raise OilaError(f"no such string or file: {', '.join(unknown)}")
+    lock = dict(state.lock)
+    confirmed = 0
+    for entry in state.entries:
+        chosen = names is None or not names.isdisjoint(_names(entry, language))
+        if chosen and language in entry.translations:
+            confirmed += lock.get((entry.key, language)) != entry.fingerprint
+            lock[(entry.key, language)] = entry.fingerprint
+    write_lock(root, lock)
+    return confirmed
+
+
+def _names(entry: Entry, language: str) -> tuple[str, ...]:
+    """What a reviewer may call a string by: its key, its file, its file in the language reviewed."""
+    return (entry.key, entry.file, entry.file_in(language))
+
+
 def _check_target(state: TranslationState, language: str) -> None:
     if language not in state.targets:
         choices = ", ".join(state.targets)

@@ -82,6 +82,16 @@ def test_a_reviewer_confirms_one_language_and_the_other_stays_stale(project: Pat
     assert [entry.key for entry, _ in state.not_up_to_date("uz")] == [CITIZENSHIP]
 
 
+def test_confirming_a_string_that_does_not_exist_changes_nothing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = fingerprints(project)
+    assert oila(project, "i18n", "confirm", "--lang", "ru", "forms/no-such-form.yaml") == 1
+    assert "no such string or file: forms/no-such-form.yaml" in capsys.readouterr().err
+    assert oila(project, "i18n", "confirm", "--lang", "uz-Cyrl", "--all") == 1
+    assert fingerprints(project) == before
+
+
 def test_outputs_say_which_documents_have_stale_texts(project: Path, tmp_path: Path) -> None:
     edit_english(project)
     build(project, tmp_path / "out", languages=["ru"], only=["forms", "site"])
