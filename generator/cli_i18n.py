@@ -50,7 +50,7 @@ def add_commands(commands: Any) -> None:
 
 def check_translations(root: Path, languages: list[str] | None, min_coverage: float | None) -> int:
     """The part of `oila check` about translations: orthography errors, glossary warnings, coverage."""
-    state = translation_state(root, read_settings(root))
+    state = _state(root)
     problems = orthography_problems(state)
     if problems:
         raise SourceErrors(problems)

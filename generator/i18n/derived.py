@@ -13,12 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.i18n.transliterate import TRANSLITERATIONS, transliterate_markdown
-from generator.model.form import Status
+from generator.model.form import REVIEW_STATUSES
 from generator.model.language import ProjectSettings
 from generator.source import decode_text
-
-REVIEW_STATUSES = frozenset(status.value for status in Status)
-"""Values copied as they are: a document's review status is a state, not text."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,7 @@ class Derivations:
                 for code, derivation in self.made.items():
                     if code not in derived and derivation.base in derived:
                         value = derived[derivation.base]
-                        copy = not isinstance(value, str) or value in REVIEW_STATUSES
+                        copy = not isinstance(value, str) or value in REVIEW_STATUSES  # a state, not text
                         derived[code] = value if copy else derivation.convert(value)
             return derived
         if isinstance(data, list):

@@ -25,14 +25,12 @@ from generator.load import (
     STRUCTURE_FILE,
 )
 from generator.load_sop import SOP_DIR
-from generator.model.form import Status
+from generator.model.form import REVIEW_STATUSES
 from generator.model.language import ProjectSettings
 from generator.source import SourceDocument, decode_text, read_source
 
 PROSE_FOLDERS = (SOP_DIR, "docs")
 """Folders holding one sub-folder of Markdown pages per language."""
-REVIEW_STATUSES = frozenset(status.value for status in Status)
-"""The values of a language-keyed `status:`: a document's state in each language, not text to translate."""
 
 
 @dataclass(frozen=True)
@@ -82,16 +80,32 @@ def yaml_sources(root: Path) -> list[str]:
     return sorted(name for name in [*single, *folders] if (root / name).is_file())
 
 
-def inventory(root: Path, settings: ProjectSettings) -> list[Entry]:
+@dataclass(frozen=True)
+class Inventory:
+    entries: tuple[Entry, ...]
+    review: dict[str, dict[str, str]]
+    """Document to its review status in each language, where it states one: each form, and the SOP,
+    whose status also stands for its structure, glossary and prose."""
+
+
+def inventory(root: Path, settings: ProjectSettings) -> Inventory:
     """Every translatable string of the project at `root`; raises `SourceErrors` for unreadable YAML."""
     languages = settings.written
     entries: list[Entry] = []
+    review: dict[str, dict[str, str]] = {}
     for name in yaml_sources(root):
         document = read_source(root / name, name, "localised text")
         entries.extend(yaml_entries(document, languages, settings.source_language))
+        status = document.data.get("status")
+        if isinstance(status, dict) and set(status.values()) <= REVIEW_STATUSES:
+            review[name] = {str(code): str(value) for code, value in status.items()}
     for folder in PROSE_FOLDERS:
         entries.extend(_prose_entries(root, folder, languages, settings.source_language))
-    return entries
+    sop = review.get(SOP_FILE)
+    for entry in entries:
+        if sop and entry.file.startswith(f"{SOP_DIR}/"):
+            review.setdefault(entry.document, sop)
+    return Inventory(tuple(entries), review)
 
 
 def yaml_entries(document: SourceDocument, languages: tuple[str, ...], source_language: str) -> list[Entry]:

@@ -14,7 +14,8 @@
 * Russian-style spellings: "ettilik" is repaired to "yettilik"; "kh" is reported only, as it may stand for
   x (xodim) or h (mahalla).
 
-Jinja placeholders, Markdown code and web addresses are not Uzbek text and are skipped.
+Jinja placeholders, Markdown code, web addresses and what else is not prose (`prose.protected_spans`) are
+skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from generator.i18n.prose import closes_quote, is_letter, protected_spans
 
 RULE_OKINA = "oʻ and gʻ take the turned comma ʻ (U+02BB)"
 RULE_OKINA_TUTUQ = "moʻʼjiza, moʻʼtabar and moʻʼtadil take oʻ and then the tutuq belgisi ʼ (U+02BC)"
@@ -82,38 +85,14 @@ def _fix_once(text: str) -> str:
 
 # What is not Uzbek text
 
-_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}«»\"]+")
-_BACKQUOTES = re.compile(r"`+")
-
 
 def _masked(text: str) -> str:
-    """`text` with placeholders, code and web addresses blanked out; offsets and line breaks stay."""
-    spans = [match.span() for pattern in (_PLACEHOLDER, _URL) for match in pattern.finditer(text)]
+    """`text` with what is not prose (placeholders, code, web addresses...) blanked out; offsets and line
+    breaks stay."""
     chars = list(text)
-    for start, end in [*spans, *_code_spans(text)]:
+    for start, end in protected_spans(text):
         chars[start:end] = re.sub(r"[^\n]", " ", text[start:end])
     return "".join(chars)
-
-
-def _code_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Markdown code: from a run of backquotes to the next run as long. A single backquote between two
-    letters (o`qish, ma`lumot) is a mistyped letter, not code."""
-    position = 0
-    while match := _BACKQUOTES.search(text, position):
-        start, end = match.span()
-        position = end
-        if end - start == 1 and _is_letter(text, start - 1) and _is_letter(text, end):
-            continue
-        closer = re.compile(rf"(?<!`){match.group()}(?!`)").search(text, end)
-        if closer:
-            yield start, closer.end()
-            position = closer.end()
-
-
-def _is_letter(text: str, index: int) -> bool:
-    """Letters include ʻ and ʼ: they are modifier letters, part of the word."""
-    return 0 <= index < len(text) and text[index].isalpha()
 
 
 # ʻ and ʼ
@@ -122,7 +101,6 @@ _MARKS = re.compile(r"[ʻʼ'`‘’]+")
 _O_OR_G = frozenset("OoGgОо")
 """The letters that take ʻ, with the Cyrillic О and о that pass for o."""
 _OKINA_TUTUQ_WORD = re.compile(r"(?<![^\W\d_])m([oо])([ʻʼ'`‘’]+)(?:jiz|tabar|tadil)", re.IGNORECASE)
-_QUOTES = re.compile(r"['‘’]")
 
 
 def _mark_faults(text: str, masked: str) -> Iterator[Fault]:
@@ -134,14 +112,14 @@ def _mark_faults(text: str, masked: str) -> Iterator[Fault]:
             yield Fault(match.start(1), text[match.start(1) : match.end(2)], _latin(letter) + "ʻʼ", RULE_OKINA_TUTUQ)
     for match in _MARKS.finditer(masked):
         start, end = match.span()
-        if start in exceptions or not _is_letter(masked, start - 1):
+        if start in exceptions or not is_letter(masked, start - 1):
             continue
         letter, run = masked[start - 1], match.group()
         if letter in _O_OR_G:
             expected = _okina_run(masked, start, end)
             if expected is not None and run != expected:
                 yield Fault(start - 1, text[start - 1 : end], _latin(letter) + expected, RULE_OKINA)
-        elif _is_letter(masked, end) and run != "ʼ":
+        elif is_letter(masked, end) and run != "ʼ":
             yield Fault(start, run, "ʼ", RULE_TUTUQ)
 
 
@@ -149,23 +127,11 @@ def _okina_run(masked: str, start: int, end: int) -> str | None:
     """What the marks after an o or g should be: ʻ, or ʻʼ where two marks stand (mo''jiza); None where
     they are no apostrophe but the end of a quotation or of Markdown code."""
     run = masked[start:end]
-    if _is_letter(masked, end):
+    if is_letter(masked, end):
         return "ʻ" if len(run) == 1 else "ʻʼ"
-    if len(run) > 1 or run == "`" or (run in "'’" and _closes_quote(masked, start)):
+    if len(run) > 1 or run == "`" or (run in "'’" and closes_quote(masked, start)):
         return None
     return "ʻ"
-
-
-def _closes_quote(masked: str, index: int) -> bool:
-    """Whether the ' or ’ at `index` ends a quotation opened earlier on its line, as in ‘Radio’."""
-    is_open = False
-    for match in _QUOTES.finditer(masked, masked.rfind("\n", 0, index) + 1, index):
-        before, after = _is_letter(masked, match.start() - 1), _is_letter(masked, match.end())
-        if after and not before:
-            is_open = True
-        elif before and not after:
-            is_open = False
-    return is_open
 
 
 # Letters of other alphabets

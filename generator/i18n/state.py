@@ -13,7 +13,6 @@ from generator.i18n.inventory import Entry, inventory
 from generator.i18n.lock import Lock, read_lock
 from generator.model.language import ProjectSettings
 from generator.model.view import OutdatedText
-from generator.source import read_source
 
 
 @dataclass(frozen=True)
@@ -103,19 +102,5 @@ class TranslationState:
 
 
 def translation_state(root: Path, settings: ProjectSettings) -> TranslationState:
-    entries = tuple(inventory(root, settings))
-    return TranslationState(settings, entries, read_lock(root), _review_statuses(root, entries))
-
-
-def _review_statuses(root: Path, entries: tuple[Entry, ...]) -> dict[str, dict[str, str]]:
-    """The `status:` of each form and of the SOP, which also stands for the SOP's prose."""
-    found: dict[str, dict[str, str]] = {}
-    for document in sorted({entry.file for entry in entries if entry.file.startswith(("forms/", "sop/sop.yaml"))}):
-        status = read_source(root / document, document, "a status").data.get("status")
-        if isinstance(status, dict):
-            found[document] = {str(code): str(value) for code, value in status.items()}
-    sop = found.get("sop/sop.yaml", {})
-    for entry in entries:
-        if entry.file.startswith("sop/") and sop:
-            found.setdefault(entry.document, sop)
-    return found
+    found = inventory(root, settings)
+    return TranslationState(settings, found.entries, read_lock(root), found.review)

@@ -32,8 +32,10 @@ after ў (shoʻba: шўба, not шўъба). Such words are edited in the sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Final
+
+from generator.i18n import prose
 
 UZBEK_CAPITALS: Final = frozenset(
     {"BMT", "BHK", "MFY", "XTV", "SSV", "OTM", "PQ", "PF", "VM", "QR", "AJ", "KK", "YYYY"}
@@ -68,7 +70,6 @@ _NUMBER_ENDING = re.compile(rf"(\d+)([a-z][a-z{_MARKS}]*)")
 _FILE_OR_DOMAIN = re.compile(r"[^\W_]{2,}(?:\.[^\W_]{2,})*\.[a-z]{2,}")
 _CAPITALS_AND_ENDING = re.compile(rf"([A-Z]{{2,}})([a-z{_MARKS}]*)")
 _FOREIGN = re.compile(r"c(?!h)|w", re.IGNORECASE)
-_QUOTES = re.compile(r"['‘’]")
 
 
 def uzbek_latin_to_cyrillic(text: str) -> str:
@@ -78,7 +79,7 @@ def uzbek_latin_to_cyrillic(text: str) -> str:
         token = match.group()
         if match.group("kept"):
             return token
-        closes = token[-1] in "'’" and _closes_quote(text, match.end() - 1)
+        closes = token[-1] in "'’" and prose.closes_quote(text, match.end() - 1)
         return _token(token, closes)
 
     return _TOKEN.sub(convert, text)
@@ -187,48 +188,7 @@ def _mark(lower: str, index: int) -> str:
     return "ъ" if char in _UZBEK_MARKS or between else char
 
 
-def _closes_quote(text: str, index: int) -> bool:
-    """Whether the ' or ’ at `index` ends a quotation opened earlier on its line, as in ‘Radio’."""
-    is_open = False
-    for match in _QUOTES.finditer(text, text.rfind("\n", 0, index) + 1, index):
-        before, after = _is_letter(text, match.start() - 1), _is_letter(text, match.end())
-        if after and not before:
-            is_open = True
-        elif before and not after:
-            is_open = False
-    return is_open
-
-
-def _is_letter(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and text[index].isalpha()
-
-
 # Markdown
-
-_PROTECTED = re.compile(
-    "|".join(
-        (
-            r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$",  # front matter: settings, not prose
-            r"^[ \t]*(?P<fence>`{3,}(?=[^`\n]*$)|~{3,}).*?(?:^[ \t]*(?P=fence)[`~]*[ \t]*$|\Z)",  # fenced code
-            r"\{\{.*?\}\}|\{%.*?%\}",  # Jinja
-            r"\{:?[ \t]*[#.][\w-][^{}\n]*\}|\{:[^{}\n]*\}",  # attribute list: {#some-id}, {: .class}
-            r"\{#.*?#\}",  # Jinja comment
-            r"<!--.*?-->|<(?P<raw>script|style)\b.*?</(?P=raw)\s*>",  # HTML comment, script, style
-            r"</?[A-Za-z][\w-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>",  # HTML tag
-            r"<(?:[A-Za-z][\w+.-]*:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>",  # autolink
-            r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]",  # link target, reference label
-            r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[^\n]*|\[\^[^\]\n]+\]",  # link definition, footnote label
-            r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[^\s\"]+(?:[ \t]+[^\s\"]+)*",  # admonition type: !!! note "Title"
-            r"^[ \t]*-+8<-+[^\n]*",  # snippet: --8<-- "file.md"
-            r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",  # HTML entity
-            r"(?:https?|ftp)://[^\s<>\"«»]+|www\.[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # address
-        )
-    ),
-    re.MULTILINE | re.DOTALL,
-)
-"""What Markdown keeps as written, except code spans (see `_code_span`)."""
-_BACKQUOTES = re.compile(r"`+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def transliterate_markdown(text: str, convert: Callable[[str], str]) -> str:
@@ -243,39 +203,11 @@ def transliterate_markdown(text: str, convert: Callable[[str], str]) -> str:
     """
     parts: list[str] = []
     position = 0
-    for start, end in _protected_spans(text):
+    for start, end in prose.protected_spans(text):
         parts += [convert(text[position:start]) if start > position else "", text[start:end]]
         position = end
     parts.append(convert(text[position:]) if position < len(text) else "")
     return "".join(parts)
-
-
-def _protected_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of `text` that are not prose, in order, none inside another."""
-    position = 0
-    while True:
-        match = _PROTECTED.search(text, position)
-        spans = [span for span in (match.span() if match else None, _code_span(text, position)) if span]
-        if not spans:
-            return
-        start, end = min(spans, key=lambda span: span[0])
-        yield start, end
-        position = end
-
-
-def _code_span(text: str, position: int) -> tuple[int, int] | None:
-    """The first Markdown code span from `position`: a run of backquotes to the next run as long, within a
-    paragraph. A single backquote between two letters (o`qish) is a mistyped letter, not code."""
-    while run := _BACKQUOTES.search(text, position):
-        start, end = run.span()
-        position = end
-        if end - start == 1 and _is_letter(text, start - 1) and _is_letter(text, end):
-            continue
-        blank = _BLANK_LINE.search(text, end)
-        closer = re.compile(rf"(?<!`){run.group()}(?!`)").search(text, end, blank.start() if blank else len(text))
-        if closer:
-            return start, closer.end()
-    return None
 
 
 TRANSLITERATIONS: Final[dict[str, Callable[[str], str]]] = {"uz-Latn-to-Cyrl": uzbek_latin_to_cyrillic}

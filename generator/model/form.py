@@ -24,6 +24,10 @@ class Status(StrEnum):
     APPROVED = "approved"
 
 
+REVIEW_STATUSES = frozenset(status.value for status in Status)
+"""The values of a language-keyed `status:` mapping: a state in each language, never text to translate."""
+
+
 class Section(SourceModel):
     """A numbered part of a form, printed under its own heading."""
 
