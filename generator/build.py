@@ -13,7 +13,8 @@ from pathlib import Path
 
 from generator.errors import OilaError
 from generator.i18n.state import translation_state
-from generator.load import load_project
+from generator.load.files import read_sources
+from generator.load.project import project_from
 from generator.manifest import Entry, read_manifest, write_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
@@ -45,10 +46,11 @@ def build(
     only: Sequence[str] | None = None,
     progress: Callable[[str], None] = lambda message: None,
 ) -> BuildResult:
-    project = load_project(root)
+    sources = read_sources(root)
+    project = project_from(sources)
     chosen_languages = _choose("language", languages, project.settings.codes)
     chosen_kinds = _choose("output", only, OUTPUTS)
-    translations = translation_state(root, project.settings)
+    translations = translation_state(sources)
     views = {language: project.localize(language, translations.outdated(language)) for language in chosen_languages}
     rendered = _render(views, chosen_kinds, progress)
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
@@ -59,7 +61,7 @@ def build(
         except PdfUnavailable as unavailable:
             warnings.append(f"no PDFs were made: {unavailable}")
     if SITE in chosen_kinds:
-        made.update(_site(root, project, views, {**rendered, **made}, progress))
+        made.update(_site(project, views, {**rendered, **made}, progress))
     entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
@@ -109,7 +111,7 @@ def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> Rendered:
 
 
 def _site(
-    root: Path, project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None]
+    project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None]
 ) -> Rendered:
     """Each language's site with this build's files as its downloads, its field bundle, and the root page."""
     metadata = project.sop.metadata
@@ -121,7 +123,7 @@ def _site(
     made: Rendered = {}
     for language, view in views.items():
         progress(f"building the site in {language}")
-        pages = render_site(root, project, view, downloads)
+        pages = render_site(project, view, downloads)
         for path, content in pages.items():
             made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
         bundle = field_bundle(language, {f"{language}/{path}": content for path, content in pages.items()})

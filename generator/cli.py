@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.cli_i18n import add_commands as add_i18n_commands
 from generator.cli_i18n import check_translations
 from generator.errors import OilaError, SourceErrors
-from generator.load import find_project
+from generator.load.files import find_project
 from generator.render import OUTPUTS
 
 
@@ -89,10 +89,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(root: Path, arguments: argparse.Namespace) -> int:
-    from generator.load import load_project
+    from generator.load.files import read_sources
+    from generator.load.project import project_from
 
-    project = load_project(root)
-    gate = check_translations(root, arguments.lang, arguments.min_coverage)
+    sources = read_sources(root)
+    project = project_from(sources)
+    gate = check_translations(sources, arguments.lang, arguments.min_coverage)
     languages = ", ".join(project.settings.codes)
     print(f"oila: {len(project.forms)} forms, {len(project.choices)} choice lists, languages {languages}: no problems")
     return gate

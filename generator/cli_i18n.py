@@ -13,7 +13,7 @@ from generator.i18n.checks import fix_orthography, glossary_warnings, orthograph
 from generator.i18n.exchange import confirm, export_units, import_file
 from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
 from generator.i18n.state import TranslationState, translation_state
-from generator.load import read_settings
+from generator.load.files import Sources, read_sources
 from generator.write import write_atomic
 
 _SHOWN_STRINGS = 20
@@ -48,9 +48,9 @@ def add_commands(commands: Any) -> None:
     fix.set_defaults(run=_fix)
 
 
-def check_translations(root: Path, languages: list[str] | None, min_coverage: float | None) -> int:
+def check_translations(sources: Sources, languages: list[str] | None, min_coverage: float | None) -> int:
     """The part of `oila check` about translations: orthography errors, glossary warnings, coverage."""
-    state = _state(root)
+    state = translation_state(sources)
     problems = orthography_problems(state)
     if problems:
         raise SourceErrors(problems)
@@ -68,7 +68,7 @@ def check_translations(root: Path, languages: list[str] | None, min_coverage: fl
 
 
 def _state(root: Path) -> TranslationState:
-    return translation_state(root, read_settings(root))
+    return translation_state(read_sources(root))
 
 
 def _status(root: Path, arguments: argparse.Namespace) -> int:

@@ -10,12 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 from generator.errors import Location, OilaError, SourceErrors
-from generator.load import load_project
+from generator.load.project import load_project
+from generator.load.source import read_source
 from generator.messages import problem, quoted_list
 from generator.model.labels import LabelId
 from generator.model.slots import SlotKind, form_slots
 from generator.render.fillable import fillable_document
-from generator.source import read_source
 from generator.write import write_atomic
 
 

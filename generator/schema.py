@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load import read_settings
+from generator.load.files import read_settings
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.project import CommonHeader

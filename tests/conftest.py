@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.model.project import Project
 
 REPO = Path(__file__).resolve().parent.parent

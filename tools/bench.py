@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.pdf import convert_to_pdf
 from generator.render.forms import render_forms
 from generator.render.sop import render_sop

@@ -20,7 +20,7 @@ from bench import median_seconds
 from docx2python import docx2python
 from lxml import etree
 
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.model.labels import LabelId
 from generator.model.slots import SlotKind, form_slots
 from generator.render.fillable import fillable_document

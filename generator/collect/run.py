@@ -21,7 +21,7 @@ from generator.collect.docx_reader import Rejected, read_filled
 from generator.collect.matching import Answers, field_columns, match_controls, read_answers, table_columns
 from generator.collect.xlsx import workbook
 from generator.errors import OilaError
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.model.labels import LabelId
 from generator.model.slots import Slot, form_slots
 from generator.model.view import FormView

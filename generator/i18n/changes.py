@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.i18n.inventory import Entry
 from generator.i18n.yaml_edit import Edit, apply_edits
-from generator.source import decode_text
+from generator.load.source import decode_text
 from generator.write import write_atomic
 
 

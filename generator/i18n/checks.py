@@ -18,7 +18,7 @@ from generator.i18n.changes import SourceChanges
 from generator.i18n.inventory import Entry
 from generator.i18n.orthography import Fault, fix_uzbek, uzbek_faults
 from generator.i18n.state import TranslationState
-from generator.load import GLOSSARY_FILE
+from generator.load.files import GLOSSARY_FILE
 from generator.messages import problem
 
 _STEM_KEEP = 0.75

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from generator.i18n.transliterate import TRANSLITERATIONS, transliterate_markdown
+from generator.i18n.transliterate import TRANSLITERATIONS
 from generator.model.form import REVIEW_STATUSES
 from generator.model.language import ProjectSettings
-from generator.source import decode_text
 
 
 @dataclass(frozen=True)
@@ -54,34 +52,3 @@ class Derivations:
         if isinstance(data, list):
             return [self.data(item) for item in data]
         return data
-
-
-@dataclass(frozen=True)
-class Pages:
-    """The Markdown pages of a folder with one sub-folder per language (`sop/`, `docs/`)."""
-
-    root: Path
-    folder: str
-    derivations: Derivations
-
-    def _own(self, language: str) -> str:
-        derivation = self.derivations.made.get(language)
-        return derivation.base if derivation else language
-
-    def written_in(self, file: str) -> bool:
-        """False for a page of a derived language: its problems are those of the page it is made from."""
-        return not any(file.startswith(f"{self.folder}/{code}/") for code in self.derivations.made)
-
-    def names(self, language: str) -> list[str]:
-        folder = self.root / self.folder / self._own(language)
-        return sorted(path.name for path in folder.glob("*.md")) if folder.is_dir() else []
-
-    def read(self, language: str, name: str) -> str | None:
-        """The page's text in `language`, or None if the language has no such page."""
-        own = self._own(language)
-        path = self.root / self.folder / own / name
-        if not path.is_file():
-            return None
-        text = decode_text(path.read_bytes(), f"{self.folder}/{own}/{name}")
-        derivation = self.derivations.made.get(language)
-        return transliterate_markdown(text, derivation.convert) if derivation else text

@@ -1,9 +1,10 @@
 """Every translatable string of the project, where it stands, its English source and its translations.
 
-Read from the raw sources, not the validated model, so that a project with missing translations (which
-`oila check` refuses) can still be measured and exported for translators. A string is a localised
-mapping in a YAML source (`label: {en: ..., ru: ..., uz: ...}`) or a whole page of prose: an SOP section
-or a site page, whose English file is the source of the same file in every other language.
+Taken from the sources as read (`generator.load.files`), not from the validated model, so that a project
+with missing translations (which `oila check` refuses) can still be measured and exported for translators.
+A string is a localised mapping in a YAML source (`label: {en: ..., ru: ..., uz: ...}`) or a whole page of
+prose: an SOP section or a site page, whose English file is the source of the same file in every other
+language.
 """
 
 from __future__ import annotations
@@ -11,26 +12,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from generator.errors import PathPart
-from generator.load import (
-    CHOICES_DIR,
-    FORMS_DIR,
-    GLOSSARY_FILE,
-    HEADER_FILE,
-    LABELS_FILE,
-    SOP_FILE,
-    STRUCTURE_FILE,
-)
-from generator.load_sop import SOP_DIR
+from generator.errors import PathPart, SourceErrors
+from generator.load.files import CHOICES_DIR, PROSE_FOLDERS, SOP_DIR, SOP_FILE, Sources
+from generator.load.source import SourceDocument
 from generator.model.form import REVIEW_STATUSES
-from generator.model.language import ProjectSettings
-from generator.source import SourceDocument, decode_text, read_source
-
-PROSE_FOLDERS = (SOP_DIR, "docs")
-"""Folders holding one sub-folder of Markdown pages per language."""
 
 
 @dataclass(frozen=True)
@@ -71,15 +58,6 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def yaml_sources(root: Path) -> list[str]:
-    """The YAML files that hold localised text, relative to `root`, in a stable order."""
-    single = [LABELS_FILE, HEADER_FILE, SOP_FILE, STRUCTURE_FILE, GLOSSARY_FILE]
-    folders = [
-        f"{folder}/{path.name}" for folder in (CHOICES_DIR, FORMS_DIR) for path in (root / folder).glob("*.yaml")
-    ]
-    return sorted(name for name in [*single, *folders] if (root / name).is_file())
-
-
 @dataclass(frozen=True)
 class Inventory:
     entries: tuple[Entry, ...]
@@ -88,19 +66,22 @@ class Inventory:
     whose status also stands for its structure, glossary and prose."""
 
 
-def inventory(root: Path, settings: ProjectSettings) -> Inventory:
-    """Every translatable string of the project at `root`; raises `SourceErrors` for unreadable YAML."""
+def inventory(sources: Sources) -> Inventory:
+    """Every translatable string of the sources; raises `SourceErrors` for YAML that could not be read."""
+    settings = sources.settings
     languages = settings.written
+    unreadable = [item for name, found in sources.problems.items() if name.endswith(".yaml") for item in found]
+    if unreadable:
+        raise SourceErrors(unreadable)
     entries: list[Entry] = []
     review: dict[str, dict[str, str]] = {}
-    for name in yaml_sources(root):
-        document = read_source(root / name, name, "localised text")
+    for name, document in sorted(sources.documents.items()):
         entries.extend(yaml_entries(document, languages, settings.source_language))
         status = document.data.get("status")
         if isinstance(status, dict) and set(status.values()) <= REVIEW_STATUSES:
             review[name] = {str(code): str(value) for code, value in status.items()}
     for folder in PROSE_FOLDERS:
-        entries.extend(_prose_entries(root, folder, languages, settings.source_language))
+        entries.extend(_prose_entries(sources, folder, languages, settings.source_language))
     sop = review.get(SOP_FILE)
     for entry in entries:
         if sop and entry.file.startswith(f"{SOP_DIR}/"):
@@ -153,15 +134,15 @@ def _readable(data: Any, path: tuple[PathPart, ...]) -> str:
     return ".".join(parts)
 
 
-def _prose_entries(root: Path, folder: str, languages: tuple[str, ...], source_language: str) -> list[Entry]:
+def _prose_entries(sources: Sources, folder: str, languages: tuple[str, ...], source_language: str) -> list[Entry]:
     found = []
-    for path in sorted((root / folder / source_language).glob("*.md")):
+    for name in sources.page_names(folder, source_language):
         translations = {}
         for code in languages:
-            other = root / folder / code / path.name
-            if code != source_language and other.is_file():
-                translations[code] = decode_text(other.read_bytes(), f"{folder}/{code}/{path.name}")
-        name = f"{folder}/*/{path.name}"
-        source = decode_text(path.read_bytes(), f"{folder}/{source_language}/{path.name}")
-        found.append(Entry(name, name, 1, (), source, translations, dict.fromkeys(languages, 1)))
+            text = sources.page(folder, code, name) if code != source_language else None
+            if text is not None:
+                translations[code] = text
+        key = f"{folder}/*/{name}"
+        source = sources.page(folder, source_language, name) or ""
+        found.append(Entry(key, key, 1, (), source, translations, dict.fromkeys(languages, 1)))
     return found

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.errors import Location, SourceErrors
+from generator.load.source import decode_text
 from generator.messages import problem
-from generator.source import decode_text
 from generator.write import write_atomic
 
 LOCK_FILE = "i18n.lock"

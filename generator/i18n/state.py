@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.i18n.formats import UnitState
 from generator.i18n.inventory import Entry, inventory
 from generator.i18n.lock import Lock, read_lock
+from generator.load.files import Sources
 from generator.model.language import ProjectSettings
 from generator.model.view import OutdatedText
 
@@ -101,6 +101,7 @@ class TranslationState:
         return found
 
 
-def translation_state(root: Path, settings: ProjectSettings) -> TranslationState:
-    found = inventory(root, settings)
-    return TranslationState(settings, found.entries, read_lock(root), found.review)
+def translation_state(sources: Sources) -> TranslationState:
+    """Where the translations of the sources read stand, against the project's `i18n.lock`."""
+    found = inventory(sources)
+    return TranslationState(sources.settings, found.entries, read_lock(sources.root), found.review)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator.errors import Location, OilaError, PathPart, format_path
-from generator.source import plain_value
+from generator.load.source import plain_value
 
 _WIDTH = 110
 """Folded block scalars are wrapped at spaces to lines of about this many columns."""
@@ -203,11 +203,11 @@ def _refuse_anchor(node: _Node, edit: Edit, file: str) -> None:
         )
 
 
-# Reading data back, as generator.source reads it
+# Reading data back, as generator.load.source reads it
 
 
 def _scalar(node: _Node) -> Any:
-    """The value of a scalar under YAML 1.2's core schema, as `generator.source` reads it."""
+    """The value of a scalar under YAML 1.2's core schema, as `generator.load.source` reads it."""
     return plain_value(node.value) if node.plain else node.value
 
 

@@ -46,6 +46,9 @@ class Project:
     header: CommonHeader
     forms: tuple[Form, ...]
     sop: Sop
+    docs: dict[str, dict[str, str]]
+    """The site's hand-written pages (`docs/<lang>/<name>.md`): name to language to Markdown, derived languages
+    included; a language without its own copy of a page is absent."""
 
     def localize(self, language: str, outdated: tuple[OutdatedText, ...] = ()) -> ProjectView:
         """The project in one language, as renderers see it; `outdated` are its texts still to translate."""

@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 
 from generator.errors import BuildError
-from generator.i18n.derived import Derivations, Pages
+from generator.load.files import DOCS_DIR
 from generator.model.labels import LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import ProjectView
@@ -28,7 +28,6 @@ from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
 from generator.site.text import md, prose
 from generator.write import dated_environment
 
-DOCS_DIR = "docs"
 OVERRIDES = Path(__file__).with_name("overrides")
 IFRAME_WORKER = Path(__file__).with_name("assets") / "iframe-worker.js"
 """The shim that lets search run from file://; Material would otherwise fetch it from a CDN."""
@@ -47,7 +46,7 @@ NOT_FOUND = "404.html"
 _ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
 
 
-def render_site(root: Path, project: Project, view: ProjectView, files: dict[str, bytes]) -> dict[str, bytes]:
+def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) -> dict[str, bytes]:
     """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
     by their build path."""
     language = view.language.code
@@ -55,8 +54,7 @@ def render_site(root: Path, project: Project, view: ProjectView, files: dict[str
         stage = Path(folder)
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
-        hand_written = Pages(root, DOCS_DIR, Derivations.of(project.settings))
-        pages = {**_hand_written(hand_written, language, project.settings.source_language, view.labels)}
+        pages = _hand_written(project, language, view.labels)
         pages.update(generated_pages(project, view, downloads))
         for path, text in pages.items():
             target = docs / path
@@ -125,15 +123,15 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
     return offered
 
 
-def _hand_written(docs: Pages, language: str, source: str, labels: Labels) -> dict[str, str]:
+def _hand_written(project: Project, language: str, labels: Labels) -> dict[str, str]:
+    source = project.settings.source_language
     pages = {}
     for name in HAND_WRITTEN:
-        translated = docs.read(language, name)
-        original = docs.read(source, name)
-        if translated is not None:
-            pages[name] = prose(translated)
-        elif original is not None:
-            title, _, body = prose(original).partition("\n")
+        texts = project.docs.get(name, {})
+        if language in texts:
+            pages[name] = prose(texts[language])
+        elif source in texts:
+            title, _, body = prose(texts[source]).partition("\n")
             notice = f'!!! warning ""\n    {md(labels[LabelId.NOT_TRANSLATED])}\n'
             pages[name] = f"{title}\n\n{notice}\n{body}"
         else:

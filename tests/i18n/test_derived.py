@@ -10,7 +10,7 @@ import pytest
 from generator.build import build
 from generator.errors import SourceErrors
 from generator.i18n.transliterate import uzbek_latin_to_cyrillic
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from tests.conftest import REPO

@@ -17,7 +17,7 @@ from generator.i18n.formats import read_translations
 from generator.i18n.lock import LOCK_FILE
 from generator.i18n.state import translation_state
 from generator.i18n.yaml_edit import Edit, apply_edits
-from generator.load import read_settings
+from generator.load.files import read_sources
 from tests.conftest import REPO, copy_sources
 
 SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices", "forms", "sop", "docs", LOCK_FILE)
@@ -51,7 +51,7 @@ def oila(project: Path, *arguments: str) -> int:
 
 
 def test_the_shipped_translations_are_all_recorded_and_up_to_date() -> None:
-    state = translation_state(REPO, read_settings(REPO))
+    state = translation_state(read_sources(REPO))
     assert len(state.entries) > 2000
     for language in state.targets:
         assert state.not_up_to_date(language) == [], f"run 'oila i18n status --lang {language}'"
@@ -62,7 +62,7 @@ def test_editing_one_english_label_makes_exactly_that_string_stale(
 ) -> None:
     assert oila(project, "check", "--min-coverage", "100") == 0
     edit_english(project)
-    state = translation_state(project, read_settings(project))
+    state = translation_state(read_sources(project))
     for language in ("ru", "uz"):
         assert [(entry.key, found.value) for entry, found in state.not_up_to_date(language)] == [(CITIZENSHIP, "stale")]
     capsys.readouterr()
@@ -77,7 +77,7 @@ def test_editing_one_english_label_makes_exactly_that_string_stale(
 def test_a_reviewer_confirms_one_language_and_the_other_stays_stale(project: Path) -> None:
     edit_english(project)
     assert oila(project, "i18n", "confirm", "--lang", "ru", CITIZENSHIP) == 0
-    state = translation_state(project, read_settings(project))
+    state = translation_state(read_sources(project))
     assert state.not_up_to_date("ru") == []
     assert [entry.key for entry, _ in state.not_up_to_date("uz")] == [CITIZENSHIP]
 
@@ -131,7 +131,7 @@ def test_an_xliff_translated_in_a_standard_tool_imports_back_cleanly(project: Pa
     form_after = (project / FORM).read_text(encoding="utf-8").splitlines()
     changed = [(old, new) for old, new in zip(form_before, form_after, strict=True) if old != new]
     assert len(changed) == 1 and "uz: Fuqaroligi yoki millati" in changed[0][1]
-    state = translation_state(project, read_settings(project))
+    state = translation_state(read_sources(project))
     assert state.not_up_to_date("uz") == []
     assert [entry.key for entry, _ in state.not_up_to_date("ru")] == [CITIZENSHIP]
     assert oila(project, "check") == 0
@@ -154,7 +154,7 @@ def test_import_reports_strings_whose_english_changed_since_the_export(
 
 
 def test_the_same_english_translated_two_ways_is_listed(project: Path) -> None:
-    state = translation_state(project, read_settings(project))
+    state = translation_state(read_sources(project))
     shared = {}
     for entry in state.entries:
         shared.setdefault(entry.source, []).append(entry)
@@ -163,7 +163,7 @@ def test_the_same_english_translated_two_ways_is_listed(project: Path) -> None:
     text = (project / changed.file).read_text(encoding="utf-8")
     edited = apply_edits(text, [Edit(changed.path, "ru", "Другой перевод")], changed.file)
     (project / changed.file).write_text(edited, encoding="utf-8")
-    found = translation_state(project, read_settings(project)).inconsistencies()
+    found = translation_state(read_sources(project)).inconsistencies()
     listed = [item for item in found if item.language == "ru" and item.source == changed.source]
     assert len(listed) == 1 and listed[0].translations["Другой перевод"] == (changed.key,)
 

@@ -1,4 +1,4 @@
-"""Reading the SOP's sources: `sop/sop.yaml`, `sop/structure.yaml`, `sop/glossary.yaml` and the prose.
+"""The SOP's prose: one Markdown file per section and language, `sop/<lang>/NN-slug.md`.
 
 Every language has the same section files, each opening with its `# Title`, and uses the same
 placeholders; a placeholder that no renderer knows, or broken template syntax, is a problem like any
@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from generator.errors import Location, Problem, SourceErrors
-from generator.i18n.derived import Pages
+from generator.load.files import SOP_DIR
+from generator.load.pages import Pages
 from generator.messages import problem, quoted_list
 from generator.model.sop_text import PLACEHOLDERS, TERMS_FUNCTION, SectionText, SopSection
 
-SOP_DIR = "sop"
 SECTION_NAME = re.compile(r"^[0-9]{2}-[a-z0-9-]+\.md$")
 TITLE_LINE = re.compile(r"^# (?P<title>\S.*)$")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Location, SourceErrors
+from generator.load.source import read_source
 from generator.messages import problem
-from generator.source import read_source
 
 EXPECTED = "id:, title: and options:"
 

@@ -1,4 +1,4 @@
-"""Loading a project: read every source once, validate it, cross-check it, report every problem at once.
+"""Loading a project: validate every source read, cross-check them, report every problem at once.
 
 Nothing downstream reads YAML again. A run with problems raises `SourceErrors` holding all of them,
 sorted by file and line, and nothing is rendered.
@@ -13,35 +13,38 @@ from typing import TypeVar
 
 from pydantic import BaseModel, create_model
 
-from generator.crossref import check_forms, check_labels, check_statuses, file_id_problems
-from generator.crossref_sop import check_approvals, check_glossary, check_history, check_structure
-from generator.errors import Location, OilaError, Problem, SourceErrors
-from generator.i18n.derived import Derivations, Pages
-from generator.load_sop import SOP_DIR, load_sections
+from generator.errors import Location, Problem, SourceErrors
+from generator.i18n.derived import Derivations
+from generator.load.check_forms import check_forms, check_labels, check_statuses, file_id_problems
+from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure
+from generator.load.files import (
+    CHOICES_DIR,
+    DOCS_DIR,
+    FORMS_DIR,
+    GLOSSARY_FILE,
+    HEADER_FILE,
+    LABELS_FILE,
+    SOP_DIR,
+    SOP_FILE,
+    STRUCTURE_FILE,
+    Sources,
+    read_sources,
+)
+from generator.load.pages import Pages
+from generator.load.sop_sections import load_sections
+from generator.load.source import SourceDocument
+from generator.load.validation import validate
 from generator.messages import problem
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.labels import LabelId
-from generator.model.language import ProjectSettings
 from generator.model.project import CommonHeader, Project
 from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
 from generator.model.text import LocalizedText, TextContext
-from generator.source import SourceDocument, read_source
-from generator.validation import validate
-
-SETTINGS_FILE = "oila.yaml"
-LABELS_FILE = "labels.yaml"
-HEADER_FILE = "header.yaml"
-HEADER_EXPECTED = "questions: the case details printed on every form"
-CHOICES_DIR = "choices"
-FORMS_DIR = "forms"
 
 T = TypeVar("T")
 M = TypeVar("M", ChoiceList, Form)
 D = TypeVar("D", bound=BaseModel)
-SOP_FILE = f"{SOP_DIR}/sop.yaml"
-STRUCTURE_FILE = f"{SOP_DIR}/structure.yaml"
-GLOSSARY_FILE = f"{SOP_DIR}/glossary.yaml"
 
 LabelCatalogue = create_model(  # type: ignore[call-overload]
     "LabelCatalogue",
@@ -51,31 +54,22 @@ LabelCatalogue = create_model(  # type: ignore[call-overload]
 """`labels.yaml`: one localised text for each label the renderers print, no more, no less."""
 
 
-class NotAProject(OilaError):
-    """The folder has no `oila.yaml`."""
-
-
-def find_project(start: Path) -> Path:
-    """`start` itself if it holds `oila.yaml`; Oila works on the project in the current folder, like mkdocs."""
-    if (start / SETTINGS_FILE).is_file():
-        return start
-    raise NotAProject(
-        f"{start}: not an Oila project ({SETTINGS_FILE} is missing); run oila in the project's folder "
-        "or name it with --project DIR"
-    )
-
-
 def load_project(root: Path) -> Project:
-    """Every source under `root`, validated; `SourceErrors` lists every problem found."""
-    settings = read_settings(root)
+    """Every source under `root`, read and validated; `SourceErrors` lists every problem found."""
+    return project_from(read_sources(root))
+
+
+def project_from(sources: Sources) -> Project:
+    """The model of the sources read; `SourceErrors` lists every problem found."""
+    settings = sources.settings
     names = {language.code: language.english_name for language in settings.languages}
     derivations = Derivations.of(settings)
     context = TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
     problems = _Problems()
-    labels = problems.attempt(lambda: _load_labels(root, context))
-    header = problems.attempt(lambda: _load_document(root, HEADER_FILE, HEADER_EXPECTED, CommonHeader, context))
-    choices = _load_folder(root, CHOICES_DIR, "id:, title: and options:", ChoiceList, context, problems)
-    forms = _load_folder(root, FORMS_DIR, "id:, code:, version:, title:, sections: and so on", Form, context, problems)
+    labels = problems.attempt(lambda: _load_labels(sources, context))
+    header = problems.attempt(lambda: _load_document(sources, HEADER_FILE, CommonHeader, context))
+    choices = _load_folder(sources, CHOICES_DIR, ChoiceList, context, problems)
+    forms = _load_folder(sources, FORMS_DIR, Form, context, problems)
     if not forms and not problems.found:
         problems.found.append(problem("no-forms", Location(f"{FORMS_DIR}/")))
     lists = {item.id: item for item, _ in choices}
@@ -83,7 +77,7 @@ def load_project(root: Path) -> Project:
     problems.found.extend(check_forms(forms, lists))
     if labels is not None:
         problems.found.extend(check_labels(*labels))
-    sop = _load_sop(Pages(root, SOP_DIR, derivations), context, settings.codes, forms, problems)
+    sop = _load_sop(Pages(sources, SOP_DIR, derivations), context, settings.codes, forms, problems)
     if problems.found or labels is None or header is None or sop is None:
         raise SourceErrors(problems.found)
     return Project(
@@ -93,7 +87,18 @@ def load_project(root: Path) -> Project:
         header=header[0],
         forms=tuple(sorted((form for form, _ in forms), key=lambda form: form.code)),
         sop=sop,
+        docs=_docs(Pages(sources, DOCS_DIR, derivations), settings.codes),
     )
+
+
+def _docs(pages: Pages, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for language in languages:
+        for name in pages.names(language):
+            text = pages.read(language, name)
+            if text is not None:
+                found.setdefault(name, {})[language] = text
+    return found
 
 
 def _load_sop(
@@ -104,14 +109,10 @@ def _load_sop(
     problems: _Problems,
 ) -> Sop | None:
     """The SOP's metadata, structure, glossary and prose, checked against each other and the forms."""
-    root = pages.root
-    metadata = problems.attempt(
-        lambda: _load_document(root, SOP_FILE, "code:, version:, title:, history: ...", SopMetadata, context)
-    )
-    structure = problems.attempt(
-        lambda: _load_document(root, STRUCTURE_FILE, "roles:, steps: and pathways:", SopStructure, context)
-    )
-    glossary = problems.attempt(lambda: _load_document(root, GLOSSARY_FILE, "terms:", Glossary, context))
+    sources = pages.sources
+    metadata = problems.attempt(lambda: _load_document(sources, SOP_FILE, SopMetadata, context))
+    structure = problems.attempt(lambda: _load_document(sources, STRUCTURE_FILE, SopStructure, context))
+    glossary = problems.attempt(lambda: _load_document(sources, GLOSSARY_FILE, Glossary, context))
     terms = frozenset(term.id for term in glossary[0].terms) if glossary is not None else None
     sections = problems.attempt(lambda: load_sections(pages, languages, terms))
     if metadata is not None:
@@ -141,47 +142,25 @@ class _Problems:
             return None
 
 
-def read_settings(root: Path) -> ProjectSettings:
-    """`oila.yaml`: the project's name and languages; nothing else can be checked without them."""
-    document = _read(root, SETTINGS_FILE, "name:, source_language: and languages:")
-    return validate(ProjectSettings, document, TextContext((), {}))
-
-
-def _read(root: Path, name: str, expected: str) -> SourceDocument:
-    path = root / name
-    if not path.is_file():
-        raise SourceErrors([problem("missing-file", Location(name), expected=f"it should hold {expected}")])
-    return read_source(path, name, expected)
-
-
-def _load_labels(root: Path, context: TextContext) -> tuple[dict[LabelId, LocalizedText], SourceDocument]:
-    document = _read(root, LABELS_FILE, "one entry for each interface label")
+def _load_labels(sources: Sources, context: TextContext) -> tuple[dict[LabelId, LocalizedText], SourceDocument]:
+    document = sources.document(LABELS_FILE)
     catalogue = validate(LabelCatalogue, document, context)
     return {label: getattr(catalogue, label.value) for label in LabelId}, document
 
 
 def _load_folder(
-    root: Path, folder: str, expected: str, model: type[M], context: TextContext, problems: _Problems
+    sources: Sources, folder: str, model: type[M], context: TextContext, problems: _Problems
 ) -> list[tuple[M, SourceDocument]]:
     """Every `folder/<id>.yaml` as `model`, each named after its id; problems go to `problems`."""
     loaded = []
-    for path in sorted((root / folder).glob("*.yaml")):
-        result = problems.attempt(partial(_load_file, path, f"{folder}/{path.name}", expected, model, context))
+    for name in sources.in_folder(folder):
+        result = problems.attempt(partial(_load_document, sources, name, model, context))
         if result is not None:
             problems.found.extend(file_id_problems(result[0].id, result[1]))
             loaded.append(result)
     return loaded
 
 
-def _load_file(
-    path: Path, display: str, expected: str, model: type[M], context: TextContext
-) -> tuple[M, SourceDocument]:
-    document = read_source(path, display, expected)
-    return validate(model, document, context), document
-
-
-def _load_document(
-    root: Path, name: str, expected: str, model: type[D], context: TextContext
-) -> tuple[D, SourceDocument]:
-    document = _read(root, name, expected)
+def _load_document(sources: Sources, name: str, model: type[D], context: TextContext) -> tuple[D, SourceDocument]:
+    document = sources.document(name)
     return validate(model, document, context), document

@@ -15,12 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import PathPart, Problem, SourceErrors
+from generator.load.source import SourceDocument
 from generator.messages import CATALOGUE, problem, quoted_list
 from generator.model.base import ChoiceId, Identifier, Slug
 from generator.model.fields import QUESTION_TYPES
 from generator.model.form import FormCode, Version
 from generator.model.text import TextContext
-from generator.source import SourceDocument
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

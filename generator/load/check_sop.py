@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.crossref import duplicate_ids
 from generator.errors import Problem
+from generator.load.check_forms import duplicate_ids
+from generator.load.source import Path_, SourceDocument
 from generator.messages import problem, quoted_list
 from generator.model.form import Form, Status
 from generator.model.sop import Glossary, SopMetadata, SopStructure
-from generator.source import Path_, SourceDocument
 
 
 def check_history(metadata: SopMetadata, document: SourceDocument) -> Iterator[Problem]:

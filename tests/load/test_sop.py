@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import Location
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.messages import problem, quoted_list
 from tests.conftest import WriteSource
-from tests.test_load import problems
+from tests.load.test_project import problems
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Location, SourceErrors
-from generator.load import load_project
+from generator.load.project import load_project
 from generator.messages import problem, quoted_list
 from generator.model.fields import QUESTION_TYPES
 from tests.conftest import WriteSource

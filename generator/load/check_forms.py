@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 
 from generator.errors import Location, Problem
+from generator.load.source import SourceDocument
 from generator.messages import problem, quoted_list
 from generator.model import fields as f
 from generator.model.choices import ChoiceList
 from generator.model.form import Form, Status
 from generator.model.labels import PLACEHOLDERS, LabelId, placeholders_in
 from generator.model.text import LocalizedText
-from generator.source import SourceDocument
 
 FormSource = tuple[Form, SourceDocument]
 

@@ -1,0 +1,141 @@
+"""The project's source files, each read once per run.
+
+`read_sources` reads `oila.yaml`, every YAML source and every page of prose into memory. Loading the
+model, the translation state, the checks and the site all start from what it read, so a run never reads
+a source twice and every part of it sees the same bytes. A file that cannot be read is kept as its
+problems, so that the others are still checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Location, OilaError, Problem, SourceErrors
+from generator.load.source import SourceDocument, decode_text, read_source
+from generator.load.validation import validate
+from generator.messages import problem
+from generator.model.language import ProjectSettings
+from generator.model.text import TextContext
+
+SETTINGS_FILE = "oila.yaml"
+LABELS_FILE = "labels.yaml"
+HEADER_FILE = "header.yaml"
+CHOICES_DIR = "choices"
+FORMS_DIR = "forms"
+SOP_DIR = "sop"
+DOCS_DIR = "docs"
+SOP_FILE = f"{SOP_DIR}/sop.yaml"
+STRUCTURE_FILE = f"{SOP_DIR}/structure.yaml"
+GLOSSARY_FILE = f"{SOP_DIR}/glossary.yaml"
+TIMEFRAMES_FILE = f"{SOP_DIR}/timeframes.yaml"
+
+SINGLE_FILES: dict[str, str] = {
+    LABELS_FILE: "one entry for each interface label",
+    HEADER_FILE: "questions: the case details printed on every form",
+    SOP_FILE: "code:, version:, title:, history: ...",
+    STRUCTURE_FILE: "roles:, steps: and pathways:",
+    GLOSSARY_FILE: "terms:",
+    TIMEFRAMES_FILE: "units: and timeframes:",
+}
+"""Each YAML file of the project, with what it should hold (said when it is empty or missing)."""
+
+FOLDERS: dict[str, str] = {
+    CHOICES_DIR: "id:, title: and options:",
+    FORMS_DIR: "id:, code:, version:, title:, sections: and so on",
+}
+"""Each folder of YAML files, one source a file, with what each file should hold."""
+
+PROSE_FOLDERS = (SOP_DIR, DOCS_DIR)
+"""Folders holding one sub-folder of Markdown pages per written language."""
+
+
+class NotAProject(OilaError):
+    """The folder has no `oila.yaml`."""
+
+
+def find_project(start: Path) -> Path:
+    """`start` itself if it holds `oila.yaml`; Oila works on the project in the current folder, like mkdocs."""
+    if (start / SETTINGS_FILE).is_file():
+        return start
+    raise NotAProject(
+        f"{start}: not an Oila project ({SETTINGS_FILE} is missing); run oila in the project's folder "
+        "or name it with --project DIR"
+    )
+
+
+def read_settings(root: Path) -> ProjectSettings:
+    """`oila.yaml`: the project's name and languages; nothing else can be checked without them."""
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        missing = problem("missing-file", Location(SETTINGS_FILE), expected="it should hold name: and languages:")
+        raise SourceErrors([missing])
+    document = read_source(path, SETTINGS_FILE, "name:, source_language: and languages:")
+    return validate(ProjectSettings, document, TextContext((), {}))
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every source of a project as read from disk: YAML documents, pages of prose, and what could not be read."""
+
+    root: Path
+    settings: ProjectSettings
+    documents: dict[str, SourceDocument]
+    """Each YAML source that was read, by its name relative to the root (`forms/referral.yaml`)."""
+    pages: dict[tuple[str, str, str], str]
+    """`(folder, language, file name)` to the text of each page of prose, for the written languages."""
+    problems: dict[str, tuple[Problem, ...]]
+    """Each file that could not be read, with why."""
+
+    def in_folder(self, folder: str) -> list[str]:
+        """The names of the YAML sources in `folder`, in order, whether or not they could be read."""
+        names = {name for name in (*self.documents, *self.problems) if name.startswith(f"{folder}/")}
+        return sorted(name for name in names if name.endswith(".yaml"))
+
+    def page_names(self, folder: str, language: str) -> list[str]:
+        return sorted(name for (where, code, name) in self.pages if where == folder and code == language)
+
+    def page(self, folder: str, language: str, name: str) -> str | None:
+        """The page's text, None if there is no such page; `SourceErrors` if it could not be read."""
+        display = f"{folder}/{language}/{name}"
+        if display in self.problems:
+            raise SourceErrors(self.problems[display])
+        return self.pages.get((folder, language, name))
+
+    def document(self, name: str) -> SourceDocument:
+        """The YAML source `name`; `SourceErrors` if it is missing or could not be read."""
+        if name in self.problems:
+            raise SourceErrors(self.problems[name])
+        if name not in self.documents:
+            expected = SINGLE_FILES.get(name, "")
+            raise SourceErrors([problem("missing-file", Location(name), expected=f"it should hold {expected}")])
+        return self.documents[name]
+
+
+def read_sources(root: Path) -> Sources:
+    """Every source of the project at `root`; raises `SourceErrors` only when `oila.yaml` itself is unusable."""
+    settings = read_settings(root)
+    documents: dict[str, SourceDocument] = {}
+    problems: dict[str, tuple[Problem, ...]] = {}
+    names = {name: expected for name, expected in SINGLE_FILES.items() if (root / name).is_file()}
+    for folder, expected in FOLDERS.items():
+        names.update({f"{folder}/{path.name}": expected for path in sorted((root / folder).glob("*.yaml"))})
+    for name, expected in sorted(names.items()):
+        try:
+            documents[name] = read_source(root / name, name, expected)
+        except SourceErrors as errors:
+            problems[name] = tuple(errors.problems)
+    pages: dict[tuple[str, str, str], str] = {}
+    for folder in PROSE_FOLDERS:
+        for language in settings.written:
+            for path in sorted((root / folder / language).glob("*.md")):
+                display = f"{folder}/{language}/{path.name}"
+                try:
+                    pages[(folder, language, path.name)] = decode_text(path.read_bytes(), display)
+                except SourceErrors as errors:
+                    problems[display] = tuple(errors.problems)
+                except OSError as error:
+                    problems[display] = (
+                        problem("bad-value", Location(display), detail=f"cannot read: {error.strerror}"),
+                    )
+    return Sources(root, settings, documents, pages, problems)
