@@ -22,6 +22,7 @@ from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
 from generator.site.build_site import render_site, root_page
 from generator.site.bundle import field_bundle
+from generator.site.links import site_linker
 from generator.write import write_atomic
 
 BUNDLES = "bundles"
@@ -121,9 +122,10 @@ def _site(
 
     downloads = {path: item.content for path, (_, _, item) in files.items()}
     made: Rendered = {}
+    linker = site_linker(project)
     for language, view in views.items():
         progress(f"building the site in {language}")
-        pages = render_site(project, view, downloads)
+        pages = render_site(project, project.localize(language, view.outdated, linker), downloads)
         for path, content in pages.items():
             made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
         bundle = field_bundle(language, {f"{language}/{path}": content for path, content in pages.items()})

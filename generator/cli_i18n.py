@@ -14,6 +14,7 @@ from generator.i18n.exchange import confirm, export_units, import_file
 from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
 from generator.i18n.state import TranslationState, translation_state
 from generator.load.files import Sources, read_sources
+from generator.model.references import references_in
 from generator.write import write_atomic
 
 _SHOWN_STRINGS = 20
@@ -113,9 +114,15 @@ def _import(root: Path, arguments: argparse.Namespace) -> int:
     result = import_file(root, _state(root), arguments.file)
     for unit in result.changed_since_export:
         print(f"oila: {result.language}: not imported, its English changed since the export: {unit.source[:70]!r}")
+    for unit in result.broken_references:
+        references = ", ".join(sorted({reference.written for reference in references_in(unit.source)})) or "none"
+        print(
+            f"oila: {result.language}: not imported, unit '{unit.id}': the translation must keep the references of "
+            f"its English, each once: {references}"
+        )
     files = ", ".join(result.written) or "no file changed"
     print(f"oila: {result.language}: {result.translated} translations recorded; {files}")
-    return 1 if result.changed_since_export else 0
+    return 1 if result.changed_since_export or result.broken_references else 0
 
 
 def _confirm(root: Path, arguments: argparse.Namespace) -> int:

@@ -62,6 +62,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "unknown-role": "unknown role '{found}'; roles in sop/structure.yaml: {allowed}",
     "unknown-form": "unknown form '{found}'; forms: {allowed}",
     "unknown-step": "unknown step '{found}'; steps: {allowed}",
+    "unknown-unit": "unknown unit '{found}'; units in sop/timeframes.yaml: {allowed}",
+    "bad-reference": "{written}: {reason}",
+    "reference-mismatch": "the '{lang}' text names {found}, but the '{source}' text names {expected}; a "
+    "translation keeps every reference of its '{source}' text, in the order its grammar needs",
     "unused-form": "no step of the SOP uses the form '{found}'; name it in the forms of a step in sop/structure.yaml",
     "missing-approval": "the '{lang}' version is approved, but 'approvals' does not say by whom, by which order "
     "and when; add approvals: {{{lang}: {{by: ..., order: ..., date: ...}}}}",

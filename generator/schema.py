@@ -17,6 +17,7 @@ from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.project import CommonHeader
 from generator.model.sop import Glossary, SopMetadata, SopStructure
+from generator.model.timeframes import Timeframes
 from generator.write import write_atomic
 
 SCHEMA_DIR = "schema"
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "sop.schema.json": SopMetadata,
     "sop-structure.schema.json": SopStructure,
     "glossary.schema.json": Glossary,
+    "timeframes.schema.json": Timeframes,
 }
 
 

@@ -83,18 +83,18 @@ def test_one_language_only_keeps_the_others_in_the_manifest(root: Path) -> None:
     assert [entry["path"] for entry in manifest_of(root / "build")] == sorted(FORMS)
 
 
-def test_a_changed_timeframe_shows_in_every_language_without_touching_prose(root: Path) -> None:
-    structure = root / "sop" / "structure.yaml"
-    text = structure.read_text(encoding="utf-8")
-    changed = "timeframe: {en: Within 21 days, ru: В течение 21 дня, uz: 21 kun ichida}"
-    structure.write_text(
-        text.replace("timeframe: {en: Within 30 days, ru: В течение 30 дней, uz: 30 kun ichida}", changed)
-    )
-    build(root, root / "build", only=["sop"])
-    for language, words in {"en": "Within 21 days", "ru": "В течение 21 дня", "uz": "21 kun ichida"}.items():
+def test_a_timeframe_changed_in_one_line_changes_the_sop_and_the_forms_in_every_language(root: Path) -> None:
+    timeframes = root / "sop" / "timeframes.yaml"
+    timeframes.write_text(timeframes.read_text(encoding="utf-8").replace("value: 30", "value: 21"), encoding="utf-8")
+    build(root, root / "build", only=["sop", "forms"])
+    for language, words in {"en": "within 21 days", "ru": "в течение 21 дня", "uz": "21 kun ichida"}.items():
         document = docx.Document(str(root / "build" / "sop" / language / "TEST-SOP-01-v2.0.docx"))
         cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        assert any(words in cell for cell in cells), language
+        assert any(words.capitalize() in cell for cell in cells), language
+        form = docx.Document(str(root / "build" / "forms" / language / "T-01-every-type.docx"))
+        texts = [paragraph.text for paragraph in form.paragraphs]
+        texts += [cell.text for table in form.tables for row in table.rows for cell in row.cells]
+        assert any(words in text for text in texts), language
 
 
 def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import zipfile
 from html.parser import HTMLParser
@@ -134,3 +135,15 @@ def test_a_field_bundle_per_language_holds_the_offline_site_and_its_downloads(si
             name.startswith(tuple(f"{other}/" for other in LANGUAGES if other != language)) for name in names
         )
         assert f"url={language}/index.html" in opener
+
+
+def test_a_reference_is_a_link_to_the_row_that_shows_what_it_names(site: Path) -> None:
+    words = {"en": "Step 1 (Assessment)", "ru": "Шаг 1 («Оценка»)", "uz": "1-qadam («Baholash»)"}
+    for language in LANGUAGES:
+        form = (site / language / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
+        assert f'<a href="../sop/02-steps.html#step-assessment">{html.escape(words[language])}</a>' in form, language
+        assert '<a href="../sop/03-annexes.html#timeframe-assessment">' in form
+        steps = (site / language / "sop" / "02-steps.html").read_text(encoding="utf-8")
+        assert '<tr id="step-assessment">' in steps
+        annexes = (site / language / "sop" / "03-annexes.html").read_text(encoding="utf-8")
+        assert '<tr id="timeframe-assessment">' in annexes

@@ -19,6 +19,7 @@ from generator.i18n.formats import TranslationFile, Unit, UnitState, read_transl
 from generator.i18n.inventory import Entry, fingerprint
 from generator.i18n.lock import write_lock
 from generator.i18n.state import TranslationState
+from generator.model.references import UNMATCHED_KINDS, references_in
 
 _WORST_FIRST = (UnitState.STALE, UnitState.MISSING, UnitState.TRANSLATED)
 
@@ -49,6 +50,8 @@ class ImportResult:
     """Strings given a new or confirmed translation."""
     changed_since_export: list[Unit] = field(default_factory=list)
     """Units whose English is no longer in the sources: the English changed after the export."""
+    broken_references: list[Unit] = field(default_factory=list)
+    """Units whose translation does not keep the references of its English: not written."""
 
 
 def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult:
@@ -69,6 +72,9 @@ def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult
         entries = by_fingerprint.get(unit.id, [])
         if not entries or fingerprint(unit.source) != unit.id:
             result.changed_since_export.append(unit)
+            continue
+        if _named(unit.target) != _named(unit.source):
+            result.broken_references.append(unit)
             continue
         unchanged = exported.get(unit.id) == unit.target
         for entry in entries:
@@ -103,6 +109,10 @@ def confirm(root: Path, state: TranslationState, language: str, names: frozenset
             lock[(entry.key, language)] = entry.fingerprint
     write_lock(root, lock)
     return confirmed
+
+
+def _named(text: str) -> Counter[tuple[str, str]]:
+    return Counter(reference.key for reference in references_in(text) if reference.kind not in UNMATCHED_KINDS)
 
 
 def _names(entry: Entry, language: str) -> tuple[str, ...]:

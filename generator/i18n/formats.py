@@ -45,6 +45,7 @@ from lxml import etree
 
 from generator.collect.xlsx import workbook
 from generator.errors import BuildError, OilaError
+from generator.model.references import references_in
 
 
 class UnitState(StrEnum):
@@ -207,23 +208,55 @@ def _write_xliff(translations: TranslationFile) -> bytes:
     file.set("target-language", translations.target_language)
     file.set("datatype", "plaintext")
     body = etree.SubElement(file, _xliff("body"))
+    texts: list[tuple[etree._Element, etree._Element, Unit]] = []
     for unit in translations.units:
         element = etree.SubElement(body, _xliff("trans-unit"))
         element.set("id", unit.id)
         element.set(_XML_SPACE, "preserve")
         if unit.state is UnitState.TRANSLATED:
             element.set("approved", "yes")  # what tools built on translate-toolkit (Weblate) take as not fuzzy
-        etree.SubElement(element, _xliff("source")).text = unit.source
+        source = etree.SubElement(element, _xliff("source"))
         target = etree.SubElement(element, _xliff("target"))
         target.set("state", _WRITTEN_STATES[unit.state])
-        target.text = unit.target
+        texts.append((source, target, unit))
         if unit.places:
             note = etree.SubElement(element, _xliff("note"))
             note.set("from", "oila")
             note.text = "\n".join(unit.places)
     etree.indent(root, space="  ")
+    for source, target, unit in texts:  # after indenting, which would change the spaces between placeholders
+        _inline(source, unit.source, unit.source)
+        _inline(target, unit.target, unit.source)
     content: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     return content + b"\n"
+
+
+def _inline(element: etree._Element, text: str, source: str) -> None:
+    """`text` into `element`, each reference a `<ph>` that CAT tools show as a tag the translator cannot edit.
+
+    A reference has the id of the same reference in `source`, so that tools pair them up."""
+    ids: dict[str, list[str]] = {}
+    for number, reference in enumerate(references_in(source), start=1):
+        ids.setdefault(reference.written, []).append(str(number))
+    element.text = ""
+    previous: etree._Element | None = None
+    position = 0
+    for reference in references_in(text):
+        chunk = text[position : reference.start]
+        if previous is None:
+            element.text = chunk
+        else:
+            previous.tail = chunk
+        previous = etree.SubElement(element, _xliff("ph"))
+        free = ids.get(reference.written)
+        previous.set("id", free.pop(0) if free else f"x{reference.start}")
+        previous.set("ctype", "x-oila-reference")
+        previous.text = reference.written
+        position = reference.end
+    if previous is None:
+        element.text = text
+    else:
+        previous.tail = text[position:]
 
 
 def _read_xliff(path: Path, data: bytes) -> TranslationFile:
@@ -357,12 +390,16 @@ def _write_po(translations: TranslationFile) -> bytes:
         "X-Source-Language": translations.source_language,
     }
     for unit in translations.units:
+        references = sorted({reference.written for reference in references_in(unit.source)})
+        flags = ["fuzzy"] if unit.state is UnitState.STALE else []
+        if references:  # Weblate shows these as placeholders and checks that the translation keeps them
+            flags.append("placeholders:" + ":".join(f'"{written}"' for written in references))
         entry = polib.POEntry(
             msgctxt=unit.id,
             msgid=unit.source,
             msgstr=_gettext_ends(unit.source, unit.target),
             comment="\n".join(unit.places),
-            flags=["fuzzy"] if unit.state is UnitState.STALE else [],
+            flags=flags,
         )
         catalog.append(entry)
     return str(catalog).encode("utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import PathPart, SourceErrors
@@ -36,6 +36,8 @@ class Entry:
     """Language code to text; a language without a translation is absent."""
     lines: dict[str, int]
     """Language code to the line its text starts on, in `file_in(language)`."""
+    columns: dict[str, int] = field(default_factory=dict)
+    """Language code to the column its key stands in, for a string in a YAML file."""
 
     @property
     def fingerprint(self) -> str:
@@ -95,8 +97,10 @@ def yaml_entries(document: SourceDocument, languages: tuple[str, ...], source_la
         line = document.positions.get(path, (0, 0))[0]
         key = f"{document.file}#{_readable(document.data, path)}"
         translations = {code: mapping[code] for code in languages if code != source_language and mapping.get(code)}
-        lines = {code: document.positions.get((*path, code), (line, 0))[0] for code in mapping}
-        found.append(Entry(key, document.file, line, path, mapping[source_language], translations, lines))
+        positions = {code: document.positions.get((*path, code), (line, 1)) for code in mapping}
+        lines = {code: position[0] for code, position in positions.items()}
+        columns = {code: position[1] for code, position in positions.items()}
+        found.append(Entry(key, document.file, line, path, mapping[source_language], translations, lines, columns))
     return found
 
 

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import Final
 
 from generator.i18n import prose
+from generator.model.references import REFERENCE
 
 UZBEK_CAPITALS: Final = frozenset(
     {"BMT", "BHK", "MFY", "XTV", "SSV", "OTM", "PQ", "PF", "VM", "QR", "AJ", "KK", "YYYY"}
@@ -58,11 +59,13 @@ _TSIYA = re.compile(r"e|i[aeouy]")
 
 _TOKEN = re.compile(
     r"(?P<kept>\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[^{}\s]*\}"
+    rf"|{REFERENCE.pattern}|\{{\s*n\s*,\s*plural\s*,|(?:=\d+|zero|one|two|few|many|other)\s*\{{"
     r"|(?:https?|ftp)://[^\s<>\"«»]+|www\.[^\s<>\"«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     rf"|[^\W_]+(?:(?:[{_MARKS}]{{1,2}}|[-./_])[^\W_]+)*[{_MARKS}]?",
     re.IGNORECASE | re.DOTALL,
 )
-"""A placeholder or an address, or a word: letters and digits, joined by marks (maʼlumot), hyphens, dots, slashes or
+"""A placeholder, a reference ({step:closure}), the syntax of a plural message ({n, plural, one {...}}) or an
+address, or a word: letters and digits, joined by marks (maʼlumot), hyphens, dots, slashes or
 underscores (keys-konferensiya, va/yoki, F-01), with a mark at its end (togʻ)."""
 _JOINER = re.compile(r"([-./])")
 _NUMBER_ENDING = re.compile(rf"(\d+)([a-z][a-z{_MARKS}]*)")

@@ -11,6 +11,7 @@ from generator.load.source import Path_, SourceDocument
 from generator.messages import problem, quoted_list
 from generator.model.form import Form, Status
 from generator.model.sop import Glossary, SopMetadata, SopStructure
+from generator.model.timeframes import Timeframes
 
 
 def check_history(metadata: SopMetadata, document: SourceDocument) -> Iterator[Problem]:
@@ -89,3 +90,13 @@ def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: 
         if language not in languages:
             where = document.locate(("approvals", language))
             yield problem("unknown-language", where, lang=language, allowed=", ".join(languages))
+
+
+def check_timeframes(timeframes: Timeframes, document: SourceDocument) -> Iterator[Problem]:
+    """Ids used once; every timeframe counted in a unit that exists."""
+    yield from _unique(((("units", i), unit.id) for i, unit in enumerate(timeframes.units)), "unit id", document)
+    items = ((("timeframes", i), item.id) for i, item in enumerate(timeframes.timeframes))
+    yield from _unique(items, "timeframe id", document)
+    units = [unit.id for unit in timeframes.units]
+    counted = ((("timeframes", i, "unit"), item.unit) for i, item in enumerate(timeframes.timeframes) if item.unit)
+    yield from _known(counted, units, "unknown-unit", document)

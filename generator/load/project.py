@@ -7,6 +7,7 @@ sorted by file and line, and nothing is rendered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -15,8 +16,10 @@ from pydantic import BaseModel, create_model
 
 from generator.errors import Location, Problem, SourceErrors
 from generator.i18n.derived import Derivations
+from generator.i18n.inventory import inventory
 from generator.load.check_forms import check_forms, check_labels, check_statuses, file_id_problems
-from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure
+from generator.load.check_references import check_references
+from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure, check_timeframes
 from generator.load.files import (
     CHOICES_DIR,
     DOCS_DIR,
@@ -27,6 +30,7 @@ from generator.load.files import (
     SOP_DIR,
     SOP_FILE,
     STRUCTURE_FILE,
+    TIMEFRAMES_FILE,
     Sources,
     read_sources,
 )
@@ -39,8 +43,11 @@ from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.labels import LabelId
 from generator.model.project import CommonHeader, Project
+from generator.model.referents import Referents
 from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
+from generator.model.sop_text import SopSection
 from generator.model.text import LocalizedText, TextContext
+from generator.model.timeframes import Timeframes
 
 T = TypeVar("T")
 M = TypeVar("M", ChoiceList, Form)
@@ -77,8 +84,24 @@ def project_from(sources: Sources) -> Project:
     problems.found.extend(check_forms(forms, lists))
     if labels is not None:
         problems.found.extend(check_labels(*labels))
-    sop = _load_sop(Pages(sources, SOP_DIR, derivations), context, settings.codes, forms, problems)
-    if problems.found or labels is None or header is None or sop is None:
+    parts = _load_sop(Pages(sources, SOP_DIR, derivations), context, settings.codes, forms, problems)
+    sop = parts.sop
+    timeframes = problems.attempt(lambda: _load_document(sources, TIMEFRAMES_FILE, Timeframes, context))
+    if timeframes is not None:
+        problems.found.extend(check_timeframes(*timeframes))
+    referents = Referents.of(
+        labels=labels[0] if labels else None,
+        forms=[form for form, _ in forms],
+        metadata=parts.metadata,
+        structure=parts.structure,
+        glossary=parts.glossary,
+        timeframes=timeframes[0] if timeframes else None,
+        sections=parts.sections,
+    )
+    entries = problems.attempt(lambda: inventory(sources).entries)
+    if entries is not None:
+        problems.found.extend(check_references(entries, referents, settings.source_language))
+    if problems.found or labels is None or header is None or sop is None or timeframes is None:
         raise SourceErrors(problems.found)
     return Project(
         settings=settings,
@@ -87,6 +110,7 @@ def project_from(sources: Sources) -> Project:
         header=header[0],
         forms=tuple(sorted((form for form, _ in forms), key=lambda form: form.code)),
         sop=sop,
+        timeframes=timeframes[0],
         docs=_docs(Pages(sources, DOCS_DIR, derivations), settings.codes),
     )
 
@@ -107,7 +131,7 @@ def _load_sop(
     languages: tuple[str, ...],
     forms: list[tuple[Form, SourceDocument]],
     problems: _Problems,
-) -> Sop | None:
+) -> _SopParts:
     """The SOP's metadata, structure, glossary and prose, checked against each other and the forms."""
     sources = pages.sources
     metadata = problems.attempt(lambda: _load_document(sources, SOP_FILE, SopMetadata, context))
@@ -123,9 +147,28 @@ def _load_sop(
         problems.found.extend(check_glossary(*glossary))
     if structure is not None:
         problems.found.extend(check_structure(*structure, forms, terms))
-    if metadata is None or structure is None or glossary is None or sections is None:
-        return None
-    return Sop(metadata=metadata[0], structure=structure[0], glossary=glossary[0], sections=sections)
+    return _SopParts(
+        metadata[0] if metadata else None,
+        structure[0] if structure else None,
+        glossary[0] if glossary else None,
+        sections,
+    )
+
+
+@dataclass(frozen=True)
+class _SopParts:
+    """What could be loaded of the SOP: references can name the parts that were, while others have problems."""
+
+    metadata: SopMetadata | None
+    structure: SopStructure | None
+    glossary: Glossary | None
+    sections: tuple[SopSection, ...] | None
+
+    @property
+    def sop(self) -> Sop | None:
+        if self.metadata is None or self.structure is None or self.glossary is None or self.sections is None:
+            return None
+        return Sop(metadata=self.metadata, structure=self.structure, glossary=self.glossary, sections=self.sections)
 
 
 class _Problems:

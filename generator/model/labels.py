@@ -69,6 +69,14 @@ class LabelId(StrEnum):
     FORMS = "forms"
     RESULT = "result"
     WHEN_TO_RETURN = "when_to_return"
+    REF_STEP = "ref_step"
+    REF_STEP_SHORT = "ref_step_short"
+    REF_SECTION = "ref_section"
+    REF_SECTION_SHORT = "ref_section_short"
+    REF_FORM = "ref_form"
+    REF_QUESTION = "ref_question"
+    SHARED_TIMEFRAMES = "shared_timeframes"
+    APPLIES_TO = "applies_to"
     PATHWAY = "pathway"
     ACTION = "action"
     NASP_TO_CONFIRM = "nasp_to_confirm"
@@ -116,6 +124,12 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.NOT_YET_APPROVED: frozenset({"body"}),
     LabelId.WHEN_TO_RETURN: frozenset({"condition", "step"}),
     LabelId.OUTDATED_NOTICE: frozenset({"count"}),
+    LabelId.REF_STEP: frozenset({"number", "title"}),
+    LabelId.REF_STEP_SHORT: frozenset({"number"}),
+    LabelId.REF_SECTION: frozenset({"number", "title"}),
+    LabelId.REF_SECTION_SHORT: frozenset({"number"}),
+    LabelId.REF_FORM: frozenset({"code", "title"}),
+    LabelId.REF_QUESTION: frozenset({"number"}),
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 

@@ -12,6 +12,8 @@ from generator.model.form import Form, Section, Status
 from generator.model.labels import LabelId, Labels
 from generator.model.localize_sop import localize_sop
 from generator.model.numbering import question_numbers
+from generator.model.referents import Referents
+from generator.model.resolve import Linker, Resolver
 from generator.model.text import LocalizedText
 from generator.model.view import (
     AnyQuestion,
@@ -24,6 +26,7 @@ from generator.model.view import (
     NoteView,
     NumberView,
     OutdatedText,
+    PageView,
     ProjectView,
     QuestionView,
     RatingView,
@@ -37,14 +40,19 @@ if TYPE_CHECKING:
     from generator.model.project import Project
 
 
-def localize_project(project: Project, language: str, outdated: tuple[OutdatedText, ...] = ()) -> ProjectView:
+def localize_project(
+    project: Project, language: str, outdated: tuple[OutdatedText, ...] = (), linker: Linker | None = None
+) -> ProjectView:
     settings = project.settings.language(language)
-    labels = Labels({label: text.get(language) for label, text in project.labels.items()})
-    localizer = _Localizer(project, language, labels)
+    referents = project.referents
+    plain = Resolver(referents, language)
+    labels = Labels({label: plain.resolve(text.get(language)) for label, text in project.labels.items()})
+    resolver = Resolver(referents, language, linker)
+    localizer = _Localizer(project, resolver, labels)
     per_file = Counter(text.file for text in outdated)
     derived = settings.derived_from is not None
     forms = (localizer.form(form) for form in project.forms)
-    sop = localize_sop(project.sop, project.forms, project.settings, language)
+    sop = localize_sop(project.sop, project.forms, project.timeframes, project.settings, resolver)
     return ProjectView(
         name=project.settings.name,
         language=LanguageView(settings.code, settings.name, settings.locale),
@@ -58,20 +66,34 @@ def localize_project(project: Project, language: str, outdated: tuple[OutdatedTe
             transliterated=derived,
         ),
         outdated=outdated,
+        pages=_pages(project, language, referents, linker),
     )
 
 
+def _pages(project: Project, language: str, referents: Referents, linker: Linker | None) -> tuple[PageView, ...]:
+    """The site's hand-written pages in `language`, or in the source language where it has none."""
+    source = project.settings.source_language
+    pages = []
+    for name, texts in sorted(project.docs.items()):
+        written = language if language in texts else source
+        if written in texts:
+            text = Resolver(referents, written, linker).resolve(texts[written])
+            pages.append(PageView(name, text, translated=written == language))
+    return tuple(pages)
+
+
 class _Localizer:
-    def __init__(self, project: Project, language: str, labels: Labels) -> None:
+    def __init__(self, project: Project, resolver: Resolver, labels: Labels) -> None:
         self.project = project
-        self.language = language
+        self.language = resolver.language
+        self.resolver = resolver
         self.labels = labels
 
     def text(self, text: LocalizedText) -> str:
-        return text.get(self.language)
+        return self.resolver.resolve(text.get(self.language))
 
     def optional(self, text: LocalizedText | None) -> str | None:
-        return None if text is None else text.get(self.language)
+        return None if text is None else self.text(text)
 
     def choices(self, source: f.ChoiceSource) -> tuple[Choice, ...]:
         options: tuple[Option, ...] = self.project.choices[source].options if isinstance(source, str) else source

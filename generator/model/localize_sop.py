@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.model.form import Form
 from generator.model.language import ProjectSettings
+from generator.model.resolve import Resolver
 from generator.model.sop import Sop
 from generator.model.sop_view import (
     ApprovalView,
@@ -17,26 +18,33 @@ from generator.model.sop_view import (
     StageView,
     StepView,
     TermView,
+    TimeframeView,
     TransitionView,
 )
 from generator.model.text import LocalizedText
+from generator.model.timeframes import Timeframes
 
 
-def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, language: str) -> SopView:
+def localize_sop(
+    sop: Sop, forms: tuple[Form, ...], timeframes: Timeframes, settings: ProjectSettings, resolver: Resolver
+) -> SopView:
+    language = resolver.language
+
     def text(value: LocalizedText) -> str:
-        return value.get(language)
+        return resolver.resolve(value.get(language))
 
     def optional(value: LocalizedText | None) -> str | None:
-        return None if value is None else value.get(language)
+        return None if value is None else text(value)
 
     references = {form.id: FormReference(form.id, form.code, text(form.title), form.version) for form in forms}
     roles = {role.id: text(role.short_name) for role in sop.structure.roles}
     metadata = sop.metadata
     approval = metadata.approvals.get(language)
-    numbers = iter(range(1, len(sop.structure.steps) + 1))
-    step_numbers = {step.id: None if step.continuous else str(next(numbers)) for step in sop.structure.steps}
+    steps = resolver.referents.steps or {}
+    step_numbers = {step.id: steps[step.id].number for step in sop.structure.steps}
     readers_names = {step.id: step_numbers[step.id] or text(step.title) for step in sop.structure.steps}
     others = [other for other in settings.languages if other.code != language]
+    elsewhere = {other.code: Resolver(resolver.referents, other.code) for other in others}
     return SopView(
         code=metadata.code,
         version=metadata.version,
@@ -95,13 +103,26 @@ def localize_sop(sop: Sop, forms: tuple[Form, ...], settings: ProjectSettings, l
                 text(term.term),
                 text(term.definition),
                 optional(term.to_confirm),
-                tuple((other.name, term.term.get(other.code)) for other in others),
+                tuple(
+                    (other.code, other.name, elsewhere[other.code].resolve(term.term.get(other.code)))
+                    for other in others
+                ),
             )
             for term in sop.glossary.terms
         ),
         sections=tuple(
-            SopSectionView(section.slug, section.texts[language].title, section.texts[language].body)
+            SopSectionView(
+                section.slug,
+                resolver.resolve(section.texts[language].title),
+                resolver.resolve(section.texts[language].body),
+            )
             for section in sop.sections
+        ),
+        timeframes=tuple(
+            TimeframeView(
+                item.id, text(item.about), resolver.resolve(f"{{timeframe:{item.id}}}"), optional(item.to_confirm)
+            )
+            for item in timeframes.timeframes
         ),
         forms=tuple(references[form.id] for form in forms),
     )

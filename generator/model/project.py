@@ -13,8 +13,11 @@ from generator.model.form import Form
 from generator.model.labels import LabelId
 from generator.model.language import ProjectSettings
 from generator.model.localize import localize_project
+from generator.model.referents import Referents
+from generator.model.resolve import Linker
 from generator.model.sop import Sop
 from generator.model.text import LocalizedText
+from generator.model.timeframes import Timeframes
 from generator.model.view import OutdatedText, ProjectView
 
 
@@ -46,10 +49,28 @@ class Project:
     header: CommonHeader
     forms: tuple[Form, ...]
     sop: Sop
+    timeframes: Timeframes
     docs: dict[str, dict[str, str]]
     """The site's hand-written pages (`docs/<lang>/<name>.md`): name to language to Markdown, derived languages
     included; a language without its own copy of a page is absent."""
 
-    def localize(self, language: str, outdated: tuple[OutdatedText, ...] = ()) -> ProjectView:
-        """The project in one language, as renderers see it; `outdated` are its texts still to translate."""
-        return localize_project(self, language, outdated)
+    @property
+    def referents(self) -> Referents:
+        """What references in the sources can name."""
+        sop = self.sop
+        return Referents.of(
+            labels=self.labels,
+            forms=list(self.forms),
+            metadata=sop.metadata,
+            structure=sop.structure,
+            glossary=sop.glossary,
+            timeframes=self.timeframes,
+            sections=sop.sections,
+        )
+
+    def localize(
+        self, language: str, outdated: tuple[OutdatedText, ...] = (), linker: Linker | None = None
+    ) -> ProjectView:
+        """The project in one language, as renderers see it; `outdated` are its texts still to translate, and
+        `linker`, when given, makes each reference a link (for the site)."""
+        return localize_project(self, language, outdated, linker)

@@ -59,6 +59,9 @@ class SopMetadata(SourceModel):
     effective_date: dt.date | None = Field(None, description="When the SOP takes effect; set once it is approved.")
     title: LocalizedText = Field(description="The full title, as on the title page.")
     short_title: LocalizedText = Field(description="A short title for running headers and navigation.")
+    abbreviation: LocalizedText = Field(
+        description="How a sentence names the SOP, such as `SOP` or `СОП`; texts cite it as {sop:abbreviation}."
+    )
     approving_body: LocalizedText = Field(description="The body that adopts the SOP.")
     history: tuple[Revision, ...] = Field(min_length=1, description="Every version, oldest first.")
     legal_basis: tuple[Reference, ...] = Field(min_length=1, description="The acts and standards it rests on.")

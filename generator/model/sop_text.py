@@ -18,6 +18,7 @@ PLACEHOLDERS: Final[dict[str, str]] = {
     "pathways_table": "the referral pathways",
     "pathways_chart": "the diagram of the referral pathways",
     "forms_list": "the forms with their codes and versions",
+    "timeframes_table": "every shared timeframe of sop/timeframes.yaml, with what NASP must confirm",
     "glossary": "every glossary term with its definition",
 }
 """Every `{{ name }}` the prose may use, with what it becomes."""

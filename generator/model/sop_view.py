@@ -96,8 +96,17 @@ class TermView:
     term: str
     definition: str
     to_confirm: str | None
-    elsewhere: tuple[tuple[str, str], ...]
-    """The term in the project's other languages: `(language name, term)`."""
+    elsewhere: tuple[tuple[str, str, str], ...]
+    """The term in the project's other languages: `(language code, language name, term)`."""
+
+
+@dataclass(frozen=True)
+class TimeframeView:
+    id: str
+    about: str
+    value: str
+    """The timeframe in words: `3 working days`, or its schedule."""
+    to_confirm: str | None
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ class SopSectionView:
     slug: str
     title: str
     body: str
-    """Markdown with the placeholders of `generator.model.sop_text` still in it."""
+    """Markdown with its references rendered and the placeholders of `generator.model.sop_text` still in it."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,8 @@ class SopView:
     sections: tuple[SopSectionView, ...]
     forms: tuple[FormReference, ...]
     """Every form of the project, in code order: the forms annex."""
+    timeframes: tuple[TimeframeView, ...]
+    """Every shared timeframe, in the order of sop/timeframes.yaml."""
     outdated: int = 0
     """How many of the SOP's texts are missing or out of date in this language."""
     transliterated: bool = False

@@ -152,6 +152,15 @@ class OutdatedText:
 
 
 @dataclass(frozen=True)
+class PageView:
+    """A hand-written page of the site, in the view's language or, where it has none, the source language."""
+
+    name: str
+    markdown: str
+    translated: bool
+
+
+@dataclass(frozen=True)
 class ProjectView:
     """The whole project in one language."""
 
@@ -162,3 +171,5 @@ class ProjectView:
     sop: SopView
     outdated: tuple[OutdatedText, ...] = ()
     """Every text of this language that is missing or out of date, for the translation-status page."""
+    pages: tuple[PageView, ...] = ()
+    """The site's hand-written pages, by name."""

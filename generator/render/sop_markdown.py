@@ -31,6 +31,7 @@ def section_markdown(body: str, sop: SopView, labels: Labels, images: DiagramFil
         "pathways_table": parts.pathways_table(),
         "pathways_chart": parts.figure(images.pathways, LabelId.PATHWAYS_CHART),
         "forms_list": parts.forms_list(),
+        "timeframes_table": parts.timeframes_table(),
         "glossary": parts.glossary(),
         TERMS_FUNCTION: parts.terms,
     }
@@ -118,10 +119,18 @@ class GeneratedParts:
         headers = [self.labels[LabelId.CODE], self.labels[LabelId.FORM], self.labels[LabelId.VERSION_COLUMN]]
         return grid_table(headers, rows, (8, 70, 8))
 
+    def timeframes_table(self) -> str:
+        rows = [
+            [item.about, _paragraphs(f"**{item.value}**", self.confirm(item.to_confirm))]
+            for item in self.sop.timeframes
+        ]
+        labels = self.labels
+        return grid_table([labels[LabelId.APPLIES_TO], labels[LabelId.TIMEFRAME]], rows, (50, 40))
+
     def glossary(self) -> str:
         rows = []
         for term in self.sop.terms:
-            elsewhere = "\\\n".join(f"*{language}: {word}*" for language, word in term.elsewhere)
+            elsewhere = "\\\n".join(f"*{language}: {word}*" for _, language, word in term.elsewhere)
             definition = _paragraphs(term.definition, self.confirm(term.to_confirm))
             rows.append([_paragraphs(f"**{term.term}**", elsewhere), definition])
         return grid_table([self.labels[LabelId.TERM], self.labels[LabelId.DEFINITION]], rows, (28, 62))

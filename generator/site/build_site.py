@@ -19,11 +19,12 @@ import material
 
 from generator.errors import BuildError
 from generator.load.files import DOCS_DIR
-from generator.model.labels import LabelId, Labels
+from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
-from generator.site.pages import DOWNLOADS, Download, form_page_path, generated_pages, sop_page_path
+from generator.site.links import sop_page_path
+from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
 from generator.site.text import md, prose
 from generator.write import dated_environment
@@ -54,7 +55,7 @@ def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) ->
         stage = Path(folder)
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
-        pages = _hand_written(project, language, view.labels)
+        pages = _hand_written(view, project.settings.source_language)
         pages.update(generated_pages(project, view, downloads))
         for path, text in pages.items():
             target = docs / path
@@ -123,19 +124,20 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
     return offered
 
 
-def _hand_written(project: Project, language: str, labels: Labels) -> dict[str, str]:
-    source = project.settings.source_language
+def _hand_written(view: ProjectView, source: str) -> dict[str, str]:
+    """The hand-written pages; a page not yet translated is shown in the source language under a notice."""
+    written = {page.name: page for page in view.pages}
     pages = {}
     for name in HAND_WRITTEN:
-        texts = project.docs.get(name, {})
-        if language in texts:
-            pages[name] = prose(texts[language])
-        elif source in texts:
-            title, _, body = prose(texts[source]).partition("\n")
-            notice = f'!!! warning ""\n    {md(labels[LabelId.NOT_TRANSLATED])}\n'
-            pages[name] = f"{title}\n\n{notice}\n{body}"
-        else:
+        page = written.get(name)
+        if page is None:
             raise BuildError(f"{DOCS_DIR}/{source}/{name} is missing: the site's {name} page has no text")
+        if page.translated:
+            pages[name] = prose(page.markdown)
+        else:
+            title, _, body = prose(page.markdown).partition("\n")
+            notice = f'!!! warning ""\n    {md(view.labels[LabelId.NOT_TRANSLATED])}\n'
+            pages[name] = f"{title}\n\n{notice}\n{body}"
     return pages
 
 
@@ -148,7 +150,7 @@ def theme_language(code: str) -> str:
 
 def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) -> dict[str, object]:
     labels, language = view.labels, view.language.code
-    forms = ["forms/index.md", *(form_page_path(form) for form in view.forms)]
+    forms = ["forms/index.md", *(form_page(form) for form in view.forms)]
     sop = ["sop/index.md", *(sop_page_path(section.slug) for section in view.sop.sections)]
     nav = [
         {labels[LabelId.HOME]: "index.md"},
@@ -173,6 +175,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
         "site_dir": "site",
         "use_directory_urls": False,
         "strict": True,
+        "validation": {"links": {"absolute_links": "relative_to_docs", "anchors": "warn"}},
         "theme": {
             "name": "material",
             "language": theme_language(language),

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, ProjectView, QuestionView, TableView
+from generator.site.links import GLOSSARY_PAGE, anchor, form_page_path, sop_page_path
 from generator.site.sop_html import section_page_body
-from generator.site.text import esc, md
+from generator.site.text import esc, html_text, md, md_plain
 
 DOWNLOADS = "downloads"
 
@@ -24,12 +25,8 @@ class Download:
     label: LabelId
 
 
-def form_page_path(form: FormView) -> str:
-    return f"forms/{form.code}-{form.id}.md"
-
-
-def sop_page_path(slug: str) -> str:
-    return f"sop/{slug}.md"
+def form_page(form: FormView) -> str:
+    return form_page_path(form.code, form.id)
 
 
 def generated_pages(project: Project, view: ProjectView, downloads: dict[str, list[Download]]) -> dict[str, str]:
@@ -37,14 +34,14 @@ def generated_pages(project: Project, view: ProjectView, downloads: dict[str, li
     labels = view.labels
     pages = {"forms/index.md": _forms_index(view)}
     for form in view.forms:
-        pages[form_page_path(form)] = _form_page(form, labels, downloads.get(form.id, []))
-    form_pages = {form.id: f"../{form_page_path(form).removesuffix('.md')}.html" for form in view.forms}
+        pages[form_page(form)] = _form_page(form, labels, downloads.get(form.id, []))
+    form_pages = {form.id: f"../{form_page(form).removesuffix('.md')}.html" for form in view.forms}
     pages["sop/index.md"] = _sop_index(view, downloads.get("sop", []))
     for number, section in enumerate(view.sop.sections, start=1):
         body = section_page_body(section.body, view.sop, labels, form_pages)
         notice = _outdated_notice(labels, view.sop.outdated, view.sop.transliterated)
-        pages[sop_page_path(section.slug)] = f"# {number}. {md(section.title)}\n\n{notice}{body}"
-    pages["glossary.md"] = _glossary(project, view)
+        pages[sop_page_path(section.slug)] = f"# {number}. {md_plain(section.title)}\n\n{notice}{body}"
+    pages[GLOSSARY_PAGE] = _glossary(view)
     pages["status.md"] = _status(project, view)
     return pages
 
@@ -76,13 +73,16 @@ def _forms_index(view: ProjectView) -> str:
     labels = view.labels
     lines = [f"# {md(labels[LabelId.FORMS])}\n"]
     for form in view.forms:
-        link = form_page_path(form).removeprefix("forms/")
-        lines.append(f"- [{md(form.code)} · {md(form.title)}]({link}): {md(form.purpose)}")
+        link = form_page(form).removeprefix("forms/")
+        lines.append(f"- [{md_plain(form.code)} · {md_plain(form.title)}]({link}): {md(form.purpose)}")
     return "\n".join(lines) + "\n"
 
 
 def _form_page(form: FormView, labels: Labels, files: list[Download]) -> str:
-    parts = [f"# {md(form.code)} · {md(form.title)}\n", _outdated_notice(labels, form.outdated, form.transliterated)]
+    parts = [
+        f"# {md_plain(form.code)} · {md_plain(form.title)}\n",
+        _outdated_notice(labels, form.outdated, form.transliterated),
+    ]
     if not form.approved:
         parts.append(_draft_notice(labels))
     for label, text in (
@@ -98,7 +98,7 @@ def _form_page(form: FormView, labels: Labels, files: list[Download]) -> str:
         parts.extend(f"{md(paragraph)}\n" for paragraph in form.instructions)
     parts.append(f"## {md(labels[LabelId.QUESTIONS])}\n")
     for section in form.sections:
-        parts.append(f"### {section.number}. {md(section.title)}\n")
+        parts.append(f"### {section.number}. {md_plain(section.title)} {{ #{anchor('q', section.id)} }}\n")
         if section.intro:
             parts.append(f"*{md(section.intro)}*\n")
         if section.guidance:
@@ -116,7 +116,7 @@ def _question(question: AnyQuestion, labels: Labels) -> str:
         return f'!!! note ""\n    {md(question.text)}\n\n'
     assert isinstance(question, QuestionView)
     required = f" *({md(labels[LabelId.REQUIRED])})*" if question.required else ""
-    lines = [f"- **{question.number}** {md(question.label)}{required}"]
+    lines = [f'- <span id="{anchor("q", question.id)}"></span>**{question.number}** {md(question.label)}{required}']
     if question.hint:
         lines.append(f"    <br>*{md(question.hint)}*")
     if isinstance(question, ChoiceView):
@@ -133,7 +133,7 @@ def _question(question: AnyQuestion, labels: Labels) -> str:
 
 def _sop_index(view: ProjectView, files: list[Download]) -> str:
     sop, labels = view.sop, view.labels
-    parts = [f"# {md(sop.title)}\n", _outdated_notice(labels, sop.outdated, sop.transliterated)]
+    parts = [f"# {md_plain(sop.title)}\n", _outdated_notice(labels, sop.outdated, sop.transliterated)]
     if not sop.approved:
         parts.append(_draft_notice(labels))
     version = labels.format(LabelId.VERSION, version=sop.version)
@@ -141,20 +141,20 @@ def _sop_index(view: ProjectView, files: list[Download]) -> str:
     parts.append(_downloads(labels, files, "../"))
     parts.append(f"## {md(labels[LabelId.CONTENTS])}\n")
     for number, section in enumerate(sop.sections, start=1):
-        parts.append(f"{number}. [{md(section.title)}]({section.slug}.md)")
+        parts.append(f"{number}. [{md_plain(section.title)}]({section.slug}.md)")
     return "\n".join(parts) + "\n"
 
 
-def _glossary(project: Project, view: ProjectView) -> str:
+def _glossary(view: ProjectView) -> str:
     labels = view.labels
-    languages = project.settings.languages
-    head = "".join(f'<th lang="{esc(language.code)}">{esc(language.name)}</th>' for language in languages)
+    own = view.language
+    head = f'<th lang="{esc(own.code)}">{esc(own.name)}</th>'
+    head += "".join(f'<th lang="{esc(code)}">{esc(name)}</th>' for code, name, _ in view.sop.terms[0].elsewhere)
     rows = []
-    for term in project.sop.glossary.terms:
-        words = "".join(
-            f'<td lang="{esc(language.code)}">{esc(term.term.get(language.code))}</td>' for language in languages
-        )
-        rows.append(f"<tr>{words}<td>{esc(term.definition.get(view.language.code))}</td></tr>")
+    for term in view.sop.terms:
+        words = f'<td lang="{esc(own.code)}">{esc(term.term)}</td>'
+        words += "".join(f'<td lang="{esc(code)}">{esc(word)}</td>' for code, _, word in term.elsewhere)
+        rows.append(f'<tr id="{anchor("term", term.id)}">{words}<td>{html_text(term.definition, "")}</td></tr>')
     table = (
         f'<table class="oila-table"><thead><tr>{head}<th>{esc(labels[LabelId.DEFINITION])}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -168,7 +168,7 @@ def _status(project: Project, view: ProjectView) -> str:
     head = "".join(f"<th>{esc(language.name)}</th>" for language in languages)
     head += f"<th>{esc(labels[LabelId.TEXTS_TO_REVIEW])} ({esc(view.language.name)})</th>"
     documents = [
-        (f"{form.code} · {form.title.get(view.language.code)}", form.status, view_form.outdated)
+        (f"{form.code} · {view_form.title}", form.status, view_form.outdated)
         for form, view_form in zip(project.forms, view.forms, strict=True)
     ]
     sop = project.sop.metadata

@@ -12,7 +12,8 @@ from jinja2 import Environment, StrictUndefined
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
-from generator.site.text import esc, prose
+from generator.site.links import anchor
+from generator.site.text import esc, html_text, prose
 
 STEPS_IMAGE = "steps.png"
 PATHWAYS_IMAGE = "pathways.png"
@@ -31,16 +32,28 @@ def section_page_body(body: str, sop: SopView, labels: Labels, form_pages: dict[
         "pathways_table": parts.pathways_table(),
         "pathways_chart": parts.figure(PATHWAYS_IMAGE, LabelId.PATHWAYS_CHART),
         "forms_list": parts.forms_list(),
+        "timeframes_table": parts.timeframes_table(),
         "glossary": parts.glossary(),
         TERMS_FUNCTION: parts.terms,
     }
     return _TEMPLATES.from_string(prose(body)).render(values)
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    """An HTML table; headers are escaped here, cells arrive as HTML already."""
+_BASE = "../"
+"""From an SOP page (`sop/<slug>.md`) to the docs root."""
+
+
+def _html(text: str) -> str:
+    """A source text in a cell of an SOP page, its references as links."""
+    return html_text(text, _BASE)
+
+
+def _table(headers: Iterable[str], rows: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """An HTML table; headers are escaped here, cells arrive as HTML already; each row has its id."""
     head = "".join(f"<th>{esc(header)}</th>" for header in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "".join(
+        f'<tr id="{esc(row_id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>" for row_id, cells in rows
+    )
     return f'\n<table class="oila-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n\n'
 
 
@@ -58,7 +71,7 @@ class SiteParts:
 
     def confirm(self, note: str | None) -> str:
         label = esc(self.labels[LabelId.NASP_TO_CONFIRM])
-        return f'<p class="oila-confirm"><em>{label}: {esc(note)}</em></p>' if note else ""
+        return f'<p class="oila-confirm"><em>{label}: {_html(note)}</em></p>' if note else ""
 
     def forms(self, forms: tuple[FormReference, ...]) -> str:
         links = [
@@ -68,15 +81,20 @@ class SiteParts:
 
     def legal_basis(self) -> str:
         return (
-            "\n" + _items(f"{esc(item.title)}{self.confirm(item.to_confirm)}" for item in self.sop.legal_basis) + "\n\n"
+            "\n"
+            + _items(f"{_html(item.title)}{self.confirm(item.to_confirm)}" for item in self.sop.legal_basis)
+            + "\n\n"
         )
 
     def roles_table(self) -> str:
         rows = [
-            [
-                f"<strong>{esc(role.name)}</strong>",
-                _items(map(esc, role.responsibilities)) + self.confirm(role.to_confirm),
-            ]
+            (
+                anchor("role", role.id),
+                [
+                    f"<strong>{_html(role.name)}</strong>",
+                    _items(map(_html, role.responsibilities)) + self.confirm(role.to_confirm),
+                ],
+            )
             for role in self.sop.roles
         ]
         return _table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows)
@@ -84,34 +102,39 @@ class SiteParts:
     def steps_table(self) -> str:
         rows = []
         for step in self.sop.steps:
-            moves = "".join(f"<p><em>{esc(sentence)}</em></p>" for sentence in transition_sentences(step, self.labels))
-            result = f"<p>{esc(self.labels[LabelId.RESULT])}: {esc(step.produces)}</p>"
+            moves = "".join(
+                f"<p><em>{_html(sentence)}</em></p>" for sentence in transition_sentences(step, self.labels)
+            )
+            result = f"<p>{esc(self.labels[LabelId.RESULT])}: {_html(step.produces)}</p>"
+            name = f"<strong>{esc(step_name(step, self.labels))}</strong>"
             rows.append(
-                [
-                    f"<strong>{esc(step_name(step, self.labels))}</strong><p>{esc(step.summary)}</p>{result}{moves}",
-                    f"<strong>{esc(step.lead)}</strong><p>{esc(', '.join(step.involved))}</p>",
-                    f"{esc(step.timeframe)}{self.confirm(step.to_confirm)}",
-                    self.forms(step.forms),
-                ]
+                (
+                    anchor("step", step.id),
+                    [
+                        f"{name}<p>{_html(step.summary)}</p>{result}{moves}",
+                        f"<strong>{esc(step.lead)}</strong><p>{esc(', '.join(step.involved))}</p>",
+                        f"{_html(step.timeframe)}{self.confirm(step.to_confirm)}",
+                        self.forms(step.forms),
+                    ],
+                )
             )
         labels = self.labels
         headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
         return _table(headers, rows)
 
     def pathways_table(self) -> str:
-        rows = [
-            [
-                f"<strong>{esc(pathway.title)}</strong>{self.confirm(pathway.to_confirm)}",
-                _items(
-                    (f"<strong>{esc(stage.role)}</strong>: {esc(stage.action)} — <em>{esc(stage.timeframe)}</em>")
-                    for stage in pathway.stages
-                )
-                .replace("<ul>", "<ol>")
-                .replace("</ul>", "</ol>"),
+        rows = []
+        for pathway in self.sop.pathways:
+            stages = (
+                f"<strong>{esc(stage.role)}</strong>: {_html(stage.action)} — <em>{_html(stage.timeframe)}</em>"
+                for stage in pathway.stages
+            )
+            cells = [
+                f"<strong>{_html(pathway.title)}</strong>{self.confirm(pathway.to_confirm)}",
+                _items(stages, "ol"),
                 self.forms(pathway.forms),
             ]
-            for pathway in self.sop.pathways
-        ]
+            rows.append((anchor("pathway", pathway.id), cells))
         labels = self.labels
         return _table([labels[LabelId.PATHWAY], labels[LabelId.ACTION], labels[LabelId.FORMS]], rows)
 
@@ -121,17 +144,32 @@ class SiteParts:
         return f'\n<figure class="oila-figure">{picture}<figcaption>{text}</figcaption></figure>\n\n'
 
     def forms_list(self) -> str:
-        rows = [[self.forms((form,)), esc(form.title), esc(form.version)] for form in self.sop.forms]
+        rows = [
+            (f"form-{form.id}", [self.forms((form,)), esc(form.title), esc(form.version)]) for form in self.sop.forms
+        ]
         labels = self.labels
         return _table([labels[LabelId.CODE], labels[LabelId.FORM], labels[LabelId.VERSION_COLUMN]], rows)
 
+    def timeframes_table(self) -> str:
+        rows = [
+            (
+                anchor("timeframe", item.id),
+                [_html(item.about), f"<strong>{_html(item.value)}</strong>{self.confirm(item.to_confirm)}"],
+            )
+            for item in self.sop.timeframes
+        ]
+        return _table([self.labels[LabelId.APPLIES_TO], self.labels[LabelId.TIMEFRAME]], rows)
+
     def glossary(self) -> str:
         rows = [
-            [
-                f"<strong>{esc(term.term)}</strong>"
-                + "".join(f"<br><em>{esc(language)}: {esc(word)}</em>" for language, word in term.elsewhere),
-                esc(term.definition) + self.confirm(term.to_confirm),
-            ]
+            (
+                f"glossary-{term.id}",
+                [
+                    f"<strong>{esc(term.term)}</strong>"
+                    + "".join(f"<br><em>{esc(name)}: {esc(word)}</em>" for _, name, word in term.elsewhere),
+                    _html(term.definition) + self.confirm(term.to_confirm),
+                ],
+            )
             for term in self.sop.terms
         ]
         return _table([self.labels[LabelId.TERM], self.labels[LabelId.DEFINITION]], rows)
@@ -142,7 +180,8 @@ class SiteParts:
 
         def listed(*ids: str) -> str:
             entries = "".join(
-                f"<dt>{esc(by_id[term].term)}</dt><dd>{esc(by_id[term].definition)}{self.confirm(by_id[term].to_confirm)}</dd>"
+                f"<dt>{esc(by_id[term].term)}</dt>"
+                f"<dd>{_html(by_id[term].definition)}{self.confirm(by_id[term].to_confirm)}</dd>"
                 for term in ids
             )
             return f"\n<dl>{entries}</dl>\n\n"

@@ -553,3 +553,53 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     path = tmp_path / "ru.xlsx"
     path.write_bytes(archive.getvalue())
     assert "a damaged file or a zip bomb" in rejected(path)
+
+
+# References
+
+
+REFERENCED = TranslationFile(
+    "en",
+    "ru",
+    (
+        Unit(
+            "5a1d2c3b4e6f",
+            "Send {form:referral|code} {timeframe:referral_urgent|within}, see {step:closure}.",
+            "См. {step:closure}: отправьте {form:referral|code} {timeframe:referral_urgent|within}.",
+            UnitState.TRANSLATED,
+            ("forms/referral.yaml#timing",),
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_a_text_with_references_comes_back_as_it_was_written(tmp_path: Path, file_format: str) -> None:
+    assert read_translations(saved(tmp_path, REFERENCED, file_format)) == REFERENCED
+
+
+def test_in_xliff_each_reference_is_a_placeholder_paired_with_its_english_one() -> None:
+    root = etree.fromstring(write_translations(REFERENCED, "xliff"))
+    namespace = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    source = [(ph.get("id"), ph.text) for ph in root.iterfind(".//x:source/x:ph", namespace)]
+    target = [(ph.get("id"), ph.text) for ph in root.iterfind(".//x:target/x:ph", namespace)]
+    assert source == [
+        ("1", "{form:referral|code}"),
+        ("2", "{timeframe:referral_urgent|within}"),
+        ("3", "{step:closure}"),
+    ]
+    assert target == [source[2], source[0], source[1]]
+    assert {ph.get("ctype") for ph in root.iterfind(".//x:ph", namespace)} == {"x-oila-reference"}
+
+
+def test_translate_toolkit_sees_the_references_as_tags_apart_from_the_text(tmp_path: Path) -> None:
+    store = factory.getobject(str(saved(tmp_path, REFERENCED, "xliff")))
+    (unit,) = store.units
+    placeables = [str(item) for item in unit.rich_source[0].sub if type(item).__name__ == "UnknownXML"]
+    assert placeables == ["{form:referral|code}", "{timeframe:referral_urgent|within}", "{step:closure}"]
+    assert unit.source == REFERENCED.units[0].source
+
+
+def test_the_po_names_the_references_as_placeholders_for_weblate() -> None:
+    text = write_translations(REFERENCED, "po").decode("utf-8")
+    assert '#, placeholders:"{form:referral|code}":"{step:closure}":"{timeframe:referral_urgent|within}"' in text

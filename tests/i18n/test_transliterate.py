@@ -240,6 +240,10 @@ def test_quotation_marks_around_a_word_stay_quotation_marks(latin: str, cyrillic
         "{page}",
         "{{ steps_table }}",
         "{% if bola %}",
+        # references
+        "{step:closure|short}",
+        "{question:child-needs-assessment/risk_level}",
+        "{code:Better Care Network}",
     ],
 )
 def test_tokens_left_alone(token: str) -> None:
@@ -275,6 +279,16 @@ def test_tokens_left_alone(token: str) -> None:
         ("Batafsil: https://lex.uz/bola va lex.uz saytida.", "Батафсил: https://lex.uz/bola ва lex.uz сайтида."),
         ("va/yoki", "ва/ёки"),
         ("keys-ekspert", "кейс-эксперт"),
+        # an ending after a reference, and the words of a plural message around its syntax
+        (
+            "{step:closure|short}da, {form:referral|code} shaklida",
+            "{step:closure|short}да, {form:referral|code} шаклида",
+        ),
+        ("{n, plural, =1 {har oy} other {har # oyda}}", "{n, plural, =1 {ҳар ой} other {ҳар # ойда}}"),
+        (
+            "{n, plural, one {# soat} few {# soat} other {# soat}}",
+            "{n, plural, one {# соат} few {# соат} other {# соат}}",
+        ),
     ],
 )
 def test_around_acronyms_codes_and_addresses(latin: str, cyrillic: str) -> None:

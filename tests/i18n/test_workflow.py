@@ -176,7 +176,34 @@ def test_check_names_uzbek_apostrophes_and_fix_repairs_them(project: Path, capsy
     capsys.readouterr()
     assert oila(project, "check") == 1
     errors = capsys.readouterr().err
-    assert "labels.yaml:271:1: translation_status: 'o'': " in errors and "[orthography]" in errors
+    line = text.splitlines().index("  uz: Tarjimalar holati") + 1
+    assert f"labels.yaml:{line}:1: translation_status: 'o'': " in errors and "[orthography]" in errors
     assert oila(project, "i18n", "fix") == 0
     assert "uz: Tarjimalar holati (oʻquv)" in labels.read_text(encoding="utf-8")
     assert oila(project, "check") == 0
+
+
+def test_an_import_that_breaks_a_reference_writes_nothing_and_names_the_unit(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / FORM
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("label: {en: Citizenship, ", 'label: {en: "Citizenship ({step:registration|short})", ')
+    )
+    exported = tmp_path / "uz.xlf"
+    assert oila(project, "i18n", "export", "--lang", "uz", "--format", "xliff", "--out", str(exported)) == 0
+    store = factory.getobject(str(exported))
+    unit = next(unit for unit in store.units if unit.source.startswith("Citizenship ("))
+    unit.target = "Fuqaroligi (roʻyxatga olish qadami)"
+    exported.write_bytes(bytes(store))
+    before = fingerprints(project)
+    capsys.readouterr()
+    assert oila(project, "i18n", "import", str(exported)) == 1
+    shown = capsys.readouterr().out
+    assert "the translation must keep the references of its English, each once: {step:registration|short}" in shown
+    assert fingerprints(project) == before
+    unit.target = "Fuqaroligi ({step:registration|short})"
+    exported.write_bytes(bytes(store))
+    assert oila(project, "i18n", "import", str(exported)) == 0
+    assert 'uz: "Fuqaroligi ({step:registration|short})"' in path.read_text(encoding="utf-8")
