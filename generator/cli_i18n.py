@@ -4,16 +4,17 @@ translators and reviewers use. Like `generator.cli`, the only place here that pr
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from generator.errors import OilaError, SourceErrors
-from generator.i18n.checks import fix_orthography, glossary_warnings, orthography_problems
+from generator.i18n.checks import fix_orthography, orthography_problems
 from generator.i18n.exchange import confirm, export_units, import_file
 from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
 from generator.i18n.state import TranslationState, translation_state
+from generator.load.check_terms import TermUse, renderings, term_uses
 from generator.load.files import Sources, read_sources
+from generator.load.project import glossary_of
 from generator.model.references import references_in
 from generator.write import write_atomic
 
@@ -48,15 +49,17 @@ def add_commands(commands: Any) -> None:
     fix = actions.add_parser("fix", help="repair Uzbek apostrophes and look-alike letters in the sources")
     fix.set_defaults(run=_fix)
 
+    terms = actions.add_parser("terms", help="every glossary term in every language, and where each is used")
+    terms.add_argument("--places", action="store_true", help="also list every place that uses each term")
+    terms.set_defaults(run=_terms)
+
 
 def check_translations(sources: Sources, languages: list[str] | None, min_coverage: float | None) -> int:
-    """The part of `oila check` about translations: orthography errors, glossary warnings, coverage."""
+    """The part of `oila check` about translations: orthography errors and coverage."""
     state = translation_state(sources)
     problems = orthography_problems(state)
     if problems:
         raise SourceErrors(problems)
-    for warning in glossary_warnings(state):
-        print(f"oila: warning: {warning}", file=sys.stderr)
     if min_coverage is None:
         return 0
     below = 0
@@ -139,4 +142,34 @@ def _fix(root: Path, arguments: argparse.Namespace) -> int:
     for name, count in changed.items():
         print(f"oila: {name}: {count} texts repaired")
     print(f"oila: {sum(changed.values())} texts repaired in {len(changed)} files")
+    return 0
+
+
+def _terms(root: Path, arguments: argparse.Namespace) -> int:
+    sources = read_sources(root)
+    source = sources.settings.source_language
+    glossary = glossary_of(sources)
+    uses: dict[str, list[TermUse]] = {term.id: [] for term in glossary.terms}
+    for use in term_uses(translation_state(sources).entries, glossary, source):
+        uses[use.term.id].append(use)
+    languages = sources.settings.written
+    targets = languages[1:]
+    print(
+        "| term | "
+        + " | ".join(languages)
+        + " | used | "
+        + " | ".join(f"not as said ({code})" for code in targets)
+        + " |"
+    )
+    print("|---" * (len(languages) + len(targets) + 2) + "|")
+    for term in glossary.terms:
+        found = uses[term.id]
+        words = " | ".join(" / ".join(renderings(term, language)) for language in languages)
+        against = " | ".join(str(sum(language in use.missing for use in found)) for language in targets)
+        print(f"| {term.id} | {words} | {len(found)} | {against} |")
+    if arguments.places:
+        for term in glossary.terms:
+            for use in uses[term.id]:
+                missing = f" (not in {', '.join(use.missing)})" if use.missing else ""
+                print(f"{term.id}: {use.entry.key}: '{use.english}'{missing}")
     return 0

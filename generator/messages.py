@@ -66,6 +66,17 @@ CATALOGUE: Final[dict[str, str]] = {
     "bad-reference": "{written}: {reason}",
     "reference-mismatch": "the '{lang}' text names {found}, but the '{source}' text names {expected}; a "
     "translation keeps every reference of its '{source}' text, in the order its grammar needs",
+    "term-not-used": "'{english}' is the glossary term '{term}': the '{lang}' text should use {wanted}; change "
+    "it, or, where grammar needs another form, add that form to the term's variants in sop/glossary.yaml",
+    "typed-number": "'{found}' types a {kind} number{hint}; cite it as {cited}, so that it follows when the "
+    "{kind}s change",
+    "typed-form-code": "'{found}' types a form code; cite the form as {{form:{form}|code}}, or {{form:{form}}} for "
+    "its code and title",
+    "typed-timeframe": "'{found}' types a shared timeframe; cite it as {cited}, so that changing it in "
+    "sop/timeframes.yaml changes every document",
+    "left-in-script": "'{found}' would stay in Latin letters in {language}, which the transliteration makes from "
+    "this text; mark it to stay as written, {{code:{found}}}, if {language} texts write it so (an acronym, a "
+    "name), or write it in Uzbek",
     "unused-form": "no step of the SOP uses the form '{found}'; name it in the forms of a step in sop/structure.yaml",
     "missing-approval": "the '{lang}' version is approved, but 'approvals' does not say by whom, by which order "
     "and when; add approvals: {{{lang}: {{by: ..., order: ..., date: ...}}}}",

@@ -14,16 +14,16 @@ from generator.model.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
-SHARED_SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices", "docs")
+SHARED_SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices")
 
 WriteSource = Callable[[str, str], Path]
 
 
 def assemble(target: Path, test_root: Path) -> Path:
-    """A project in `target`: the repository's settings, labels, header and lists, with the forms and
-    the SOP of `test_root`."""
+    """A project in `target`: the repository's settings, labels, header and lists, with the forms, the SOP
+    and the site's pages of `test_root`."""
     copy_sources(target, REPO, SHARED_SOURCES)
-    copy_sources(target, test_root, ("forms", "sop"))
+    copy_sources(target, test_root, ("forms", "sop", "docs"))
     return target
 
 

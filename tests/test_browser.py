@@ -68,9 +68,21 @@ def search(page: Page, words: str) -> list[str]:
     box.type(words)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return [
-        str(link) for link in page.eval_on_selector_all(".md-search-result__link", "nodes => nodes.map(n => n.href)")
-    ]
+    return _settled_results(page)
+
+
+def _settled_results(page: Page) -> list[str]:
+    """The result links once they stop changing: the search runs again at each key, so the first results shown
+    may be those of the first letters typed."""
+    found: list[str] = []
+    for _ in range(50):
+        page.wait_for_timeout(200)
+        links = page.eval_on_selector_all(".md-search-result__link", "nodes => nodes.map(n => n.href)")
+        current = [str(link) for link in links]
+        if current and current == found:
+            return current
+        found = current
+    raise AssertionError(f"the search results kept changing: {found[:5]}")
 
 
 def test_the_language_switcher_keeps_the_page(page: Page, server: str) -> None:

@@ -7,6 +7,7 @@ derived from as the sources are read, so every output exists for it without a li
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,13 @@ class Derivation:
     convert: Callable[[str], str]
 
 
+@functools.cache
+def _remembered(transliteration: str) -> Callable[[str], str]:
+    """The transliteration named, remembering the texts it has converted: loading and the checks convert the same
+    texts, and `oila serve` converts them again on every change."""
+    return functools.lru_cache(maxsize=2**16)(TRANSLITERATIONS[transliteration])
+
+
 @dataclass(frozen=True)
 class Derivations:
     """The derived languages of a project, and every language it has."""
@@ -32,7 +40,7 @@ class Derivations:
     @classmethod
     def of(cls, settings: ProjectSettings) -> Derivations:
         made = {
-            language.code: Derivation(language.derived_from, TRANSLITERATIONS[language.transliteration])
+            language.code: Derivation(language.derived_from, _remembered(language.transliteration))
             for language in settings.languages
             if language.derived_from is not None and language.transliteration is not None
         }

@@ -12,17 +12,18 @@ Marks: ʻ (U+02BB) and ʼ (U+02BC); ', ‘, ’ and ` stand for either in sloppy
 makes oʻ or gʻ, except, at the end of a word, a backquote or a ' or ’ that closes a quotation opened on its
 line ('bog'). Any other mark is ъ between two letters and is left alone around a word.
 
-Left alone:
-* words with a letter Uzbek Latin does not have: c (but in ch), w, Cyrillic or accented letters;
-* the letters of codes with digits (F-01, A4, COVID-19), but not an ending after a number (2024-yil, 5ta,
-  F-01-dan) nor a part with a mark or in `UZBEK_CAPITALS` (OʻRQ-139-son: ЎРҚ-139-сон, PQ-60: ПҚ-60);
+Words in capitals are Uzbek words and abbreviations, and are converted like any other (SOPning: СОПнинг,
+BMT: БМТ). Left alone, so that no Latin word is left in the Cyrillic text but these:
+* codes: the letters of a word with digits (F-01, A4, COVID-19), but not an Uzbek ending (2024-yil, 5ta,
+  F-01-dan, 607-I-son: 607-I-сон) nor a part with a mark or in `UZBEK_CAPITALS` (OʻRQ-139, PQ-60: ПҚ-60);
+* Roman numerals, in a code or on their own (XXI asr: XXI аср);
+* references, which carry what they render ({step:closure}), and words marked to stay as written: an acronym
+  Cyrillic texts write in Latin letters (`{code:PDF}`, `{code:ID}-karta`);
 * placeholders ({page}, {{ name }}), web and e-mail addresses, file and domain names (lex.uz, index.md) and
   identifiers (case_id);
-* acronyms: words in capitals of two to five letters (a digraph is one) with fewer than two vowels or with
-  three consonants together (NASP, SOP, ID, PDF, UNFPA), unless they are written with a mark, sh, ch or y and
-  a vowel (YOʻQ, CHOY, YOSH), or are in `UZBEK_CAPITALS` (BMT: БМТ). An Uzbek ending is still converted
-  (SOPning: SOPнинг). So other short Uzbek words in capitals stay Latin unless listed, and acronyms with two
-  vowels are converted (NATO: НАТО).
+* words with a letter Uzbek Latin does not have (c but in ch, w, Cyrillic or accented letters): `latin_left`
+  finds them, and `oila check` asks for each to be marked or rewritten. An Uzbek ending after one in capitals
+  is still converted (UNICEFning: UNICEFнинг).
 
 What the Latin spelling has lost does not come back: the ь and ъ of Russian loans (kompyuter: компютер, not
 компьютер; obyekt: обект, not объект), the ц that Latin writes s (konsert: консерт, not концерт) and the ъ
@@ -32,19 +33,15 @@ after ў (shoʻba: шўба, not шўъба). Such words are edited in the sourc
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from generator.i18n import prose
 from generator.model.references import REFERENCE
 
-UZBEK_CAPITALS: Final = frozenset(
-    {"BMT", "BHK", "MFY", "XTV", "SSV", "OTM", "PQ", "PF", "VM", "QR", "AJ", "KK", "YYYY"}
-    | {"VA", "HA", "HAM", "BU", "HAR", "BIR", "UY", "YIL", "KUN", "BOR"}
-)
-"""Words in capitals that read like acronyms but are Uzbek: abbreviations that Cyrillic texts write in Cyrillic
-(BMT, Birlashgan Millatlar Tashkiloti: БМТ), the date placeholders of the forms (KK.OO.YYYY: КК.ОО.ЙЙЙЙ) and
-short words of headings in capitals. Add a word here when a source uses a new one."""
+UZBEK_CAPITALS: Final = frozenset({"BMT", "BHK", "MFY", "XTV", "SSV", "OTM", "PQ", "PF", "VM", "QR", "AJ"})
+"""Uzbek abbreviations that number acts and bodies: before a number they are Uzbek, not the Latin letters of a
+code (PQ-60, Prezident qarori: ПҚ-60). Add one here when a source cites an act by a new one."""
 
 _MARKS = "ʻʼ'‘’`"
 _MARK_SET = frozenset(_MARKS)
@@ -52,9 +49,6 @@ _UZBEK_MARKS = "ʻʼ"
 _LETTERS = dict(zip("abdfghijklmnopqrstuvxyz", "абдфгҳижклмнопқрстувхйз", strict=True))
 _DIGRAPHS = {"sh": "ш", "ch": "ч", "yo": "ё", "yu": "ю", "ya": "я", "ye": "е"}
 _VOWELS = frozenset("аэеиоуўёюя")
-_THREE_CONSONANTS = re.compile(r"[^аэеиоуўёюя]{3}")
-_UZBEK_DIGRAPH = re.compile(r"SH|CH|Y[AEOU]")
-"""Letters that English acronyms hardly have: a word in capitals with them is Uzbek."""
 _TSIYA = re.compile(r"e|i[aeouy]")
 
 _TOKEN = re.compile(
@@ -72,6 +66,8 @@ _NUMBER_ENDING = re.compile(rf"(\d+)([a-z][a-z{_MARKS}]*)")
 """A number and its Uzbek ending written together: 5ta, 10dan."""
 _FILE_OR_DOMAIN = re.compile(r"[^\W_]{2,}(?:\.[^\W_]{2,})*\.[a-z]{2,}")
 _CAPITALS_AND_ENDING = re.compile(rf"([A-Z]{{2,}})([a-z{_MARKS}]*)")
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+"""A Roman numeral up to XXXIX: the numbers of chapters, centuries and acts, written in Latin in every script."""
 _FOREIGN = re.compile(r"c(?!h)|w", re.IGNORECASE)
 
 
@@ -91,14 +87,16 @@ def uzbek_latin_to_cyrillic(text: str) -> str:
 def _token(token: str, closes_quote: bool) -> str:
     """One word of the text, its parts joined by hyphens, dots or slashes; `closes_quote` when a mark at its
     end closes a quotation."""
-    if "_" in token or _FILE_OR_DOMAIN.fullmatch(token):
+    if "_" in token or _FILE_OR_DOMAIN.fullmatch(token) or _ROMAN.fullmatch(token):
         return token
     parts = _JOINER.split(token)
     code = any(char.isdigit() for char in token)
     for index in range(0, len(parts), 2):
         part = parts[index]
         after_number = index > 0 and parts[index - 2].isdigit()
-        if not code or after_number or _is_uzbek_in_code(part):
+        if code and _ROMAN.fullmatch(part):
+            continue
+        if not code or after_number or (part.isalpha() and part.islower()) or _is_uzbek_in_code(part):
             parts[index] = _word(part, "", closes_quote)
         elif ending := _NUMBER_ENDING.fullmatch(part):
             parts[index] = ending.group(1) + _word(ending.group(2), ending.group(1)[-1], closes_quote)
@@ -112,9 +110,8 @@ def _is_uzbek_in_code(part: str) -> bool:
 
 def _word(word: str, previous: str, closes_quote: bool) -> str:
     capitals = _CAPITALS_AND_ENDING.fullmatch(word)
-    if capitals and _is_acronym_and_ending(capitals.group(1), capitals.group(2)):
-        ending = capitals.group(2)
-        return capitals.group(1) + (ending if _is_foreign(ending) else _letters(ending, "т", closes_quote))
+    if capitals and _is_foreign(capitals.group(1)) and not _is_foreign(capitals.group(2)):
+        return capitals.group(1) + _letters(capitals.group(2), "т", closes_quote)
     if _is_foreign(word):
         return word
     cyrillic = _letters(word, previous, closes_quote)
@@ -127,23 +124,6 @@ def _is_foreign(word: str) -> bool:
     return bool(_FOREIGN.search(word)) or any(
         char.isalpha() and not char.isascii() and char not in _UZBEK_MARKS for char in word
     )
-
-
-def _is_acronym_and_ending(capitals: str, ending: str) -> bool:
-    """Whether a word is an acronym kept in Latin letters (or a foreign word in capitals) with an Uzbek ending."""
-    if (capitals[-1] + ending[:1]).lower() in _DIGRAPHS:
-        return False  # FHDYo: the o belongs to YO
-    return _is_foreign(capitals) or _is_acronym(capitals)
-
-
-def _is_acronym(capitals: str) -> bool:
-    """Whether a word in capitals is kept in Latin letters: see the module's description."""
-    if capitals in UZBEK_CAPITALS:
-        return False
-    cyrillic = _letters(capitals.lower(), "", closes_quote=False)
-    if not 2 <= len(cyrillic) <= 5 or _UZBEK_DIGRAPH.search(capitals):
-        return False
-    return sum(char in _VOWELS for char in cyrillic) < 2 or bool(_THREE_CONSONANTS.search(cyrillic))
 
 
 def _letters(word: str, previous: str, closes_quote: bool) -> str:
@@ -191,6 +171,21 @@ def _mark(lower: str, index: int) -> str:
     return "ъ" if char in _UZBEK_MARKS or between else char
 
 
+def latin_left(cyrillic: str) -> list[str]:
+    """The words of a text converted to Cyrillic that are still in Latin letters and are neither codes, Roman
+    numerals, references nor addresses: words with letters Uzbek Latin does not have, to mark or rewrite."""
+    left = []
+    for match in _TOKEN.finditer(cyrillic):
+        token = match.group()
+        if match.group("kept") or "_" in token or _FILE_OR_DOMAIN.fullmatch(token) or _ROMAN.fullmatch(token):
+            continue
+        if any(char.isdigit() for char in token):
+            continue
+        if any(char.isascii() and char.isalpha() for char in token):
+            left.append(token)
+    return left
+
+
 # Markdown
 
 
@@ -204,13 +199,24 @@ def transliterate_markdown(text: str, convert: Callable[[str], str]) -> str:
     addresses, and front matter. Indented code blocks are prose: in lists, indentation is not code. Every
     character outside the prose is kept, so lines and whitespace stay as they were if `convert` keeps them.
     """
-    parts: list[str] = []
+    return "".join(convert(part) if is_prose else part for part, is_prose in _markdown_parts(text))
+
+
+def latin_left_in_markdown(text: str, convert: Callable[[str], str]) -> list[str]:
+    """`latin_left` of the prose of a page of Markdown, as `transliterate_markdown` converts it."""
+    return [word for part, is_prose in _markdown_parts(text) if is_prose for word in latin_left(convert(part))]
+
+
+def _markdown_parts(text: str) -> Iterator[tuple[str, bool]]:
+    """The text in order, each part with whether it is prose."""
     position = 0
     for start, end in prose.protected_spans(text):
-        parts += [convert(text[position:start]) if start > position else "", text[start:end]]
+        if start > position:
+            yield text[position:start], True
+        yield text[start:end], False
         position = end
-    parts.append(convert(text[position:]) if position < len(text) else "")
-    return "".join(parts)
+    if position < len(text):
+        yield text[position:], True
 
 
 TRANSLITERATIONS: Final[dict[str, Callable[[str], str]]] = {"uz-Latn-to-Cyrl": uzbek_latin_to_cyrillic}

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 from generator.errors import Location, Problem
 from generator.i18n.inventory import Entry
+from generator.i18n.prose import protected_spans
 from generator.messages import problem
-from generator.model.references import UNMATCHED_KINDS, Reference, references_in
+from generator.model.references import UNMATCHED_KINDS, Reference, references_in, without_references
 from generator.model.referents import Referents
 from generator.model.resolve import Resolver, UnreadSource, UnresolvedReference
 
@@ -53,6 +54,17 @@ def reference_location(entry: Entry, language: str, text: str, offset: int) -> L
     line = first + text.count("\n", 0, offset)
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return Location(entry.file_in(language), line, column)
+
+
+def typed_words(entry: Entry, text: str) -> str:
+    """What an author typed as words in `text`, the entry's text in some language: references blanked out, and in
+    a page of prose also what is not prose (placeholders, code, link targets); positions are kept."""
+    typed = without_references(text)
+    if entry.path:
+        return typed
+    for start, end in protected_spans(typed):
+        typed = typed[:start] + " " * (end - start) + typed[end:]
+    return typed
 
 
 def _named(text: str) -> Counter[tuple[str, str]]:

@@ -21,8 +21,14 @@ def check_history(metadata: SopMetadata, document: SourceDocument) -> Iterator[P
         yield problem("history-version", where, found=last.version, expected=metadata.version)
 
 
-def check_glossary(glossary: Glossary, document: SourceDocument) -> Iterator[Problem]:
+def check_glossary(glossary: Glossary, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
+    """Term ids used once; variants only in the project's languages."""
     yield from _unique(((("terms", index), term.id) for index, term in enumerate(glossary.terms)), "term id", document)
+    for index, term in enumerate(glossary.terms):
+        for language in term.variants:
+            if language not in languages:
+                where = document.locate(("terms", index, "variants", language))
+                yield problem("unknown-language", where, lang=language, allowed=", ".join(languages))
 
 
 def check_structure(

@@ -19,7 +19,10 @@ from generator.i18n.derived import Derivations
 from generator.i18n.inventory import inventory
 from generator.load.check_forms import check_forms, check_labels, check_statuses, file_id_problems
 from generator.load.check_references import check_references
+from generator.load.check_scripts import check_scripts
 from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure, check_timeframes
+from generator.load.check_terms import check_terms
+from generator.load.check_typed import check_typed
 from generator.load.files import (
     CHOICES_DIR,
     DOCS_DIR,
@@ -42,6 +45,7 @@ from generator.messages import problem
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.labels import LabelId
+from generator.model.language import ProjectSettings
 from generator.model.project import CommonHeader, Project
 from generator.model.referents import Referents
 from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
@@ -69,9 +73,8 @@ def load_project(root: Path) -> Project:
 def project_from(sources: Sources) -> Project:
     """The model of the sources read; `SourceErrors` lists every problem found."""
     settings = sources.settings
-    names = {language.code: language.english_name for language in settings.languages}
     derivations = Derivations.of(settings)
-    context = TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
+    context = _context(settings)
     problems = _Problems()
     labels = problems.attempt(lambda: _load_labels(sources, context))
     header = problems.attempt(lambda: _load_document(sources, HEADER_FILE, CommonHeader, context))
@@ -101,6 +104,10 @@ def project_from(sources: Sources) -> Project:
     entries = problems.attempt(lambda: inventory(sources).entries)
     if entries is not None:
         problems.found.extend(check_references(entries, referents, settings.source_language))
+        problems.found.extend(check_typed(entries, referents, settings.source_language))
+        problems.found.extend(check_scripts(entries, settings))
+        if parts.glossary is not None:
+            problems.found.extend(check_terms(entries, parts.glossary, settings.source_language))
     if problems.found or labels is None or header is None or sop is None or timeframes is None:
         raise SourceErrors(problems.found)
     return Project(
@@ -113,6 +120,17 @@ def project_from(sources: Sources) -> Project:
         timeframes=timeframes[0],
         docs=_docs(Pages(sources, DOCS_DIR, derivations), settings.codes),
     )
+
+
+def glossary_of(sources: Sources) -> Glossary:
+    """The glossary alone, for commands that report on terms while other sources may still have problems."""
+    return _load_document(sources, GLOSSARY_FILE, Glossary, _context(sources.settings))[0]
+
+
+def _context(settings: ProjectSettings) -> TextContext:
+    names = {language.code: language.english_name for language in settings.languages}
+    derivations = Derivations.of(settings)
+    return TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
 
 
 def _docs(pages: Pages, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -144,7 +162,7 @@ def _load_sop(
         problems.found.extend(check_approvals(*metadata, languages))
         problems.found.extend(check_statuses([(metadata[0].status, metadata[1])], languages))
     if glossary is not None:
-        problems.found.extend(check_glossary(*glossary))
+        problems.found.extend(check_glossary(*glossary, languages))
     if structure is not None:
         problems.found.extend(check_structure(*structure, forms, terms))
     return _SopParts(

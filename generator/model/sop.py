@@ -134,6 +134,12 @@ class Term(SourceModel):
     term: LocalizedText = Field(description="The term in each language.")
     definition: LocalizedText = Field(description="A short definition, one or two sentences.")
     to_confirm: LocalizedText | None = Field(None, description="What native speakers or NASP must still confirm.")
+    variants: dict[str, tuple[str, ...]] = Field(
+        {},
+        description="Other forms that count as the term, by language. In English, forms that also call for the "
+        "term (`supervisor` for `supervision`); in a translation, renderings accepted beside the glossary's where "
+        "grammar needs them. Outside brackets, the term itself is the rendering every text must use.",
+    )
 
 
 class Glossary(SourceModel):

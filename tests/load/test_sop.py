@@ -85,13 +85,13 @@ def test_steps_name_roles_forms_steps_and_terms_that_exist(root: Path) -> None:
     edit(root, "sop/structure.yaml", "forms: [every-type]", "forms: [every-types]")
     edit(root, "sop/structure.yaml", "to: assessment", "to: assesment")
     edit(root, "sop/structure.yaml", "terms: [reintegration]", "terms: [reintegation]")
-    roles = quoted_list(["worker", "supervisor"])
+    roles = quoted_list(["worker", "supervisor", "nasp"])
     assert problems(root, ignore=()) == [
         str(problem("unused-form", Location("forms/every-type.yaml", 2, 1, ("id",)), found="every-type")),
         str(
             problem(
                 "unknown-role",
-                Location("sop/structure.yaml", 18, 5, ("steps", 0, "lead")),
+                Location("sop/structure.yaml", 23, 5, ("steps", 0, "lead")),
                 found="workers",
                 allowed=roles,
             )
@@ -99,20 +99,20 @@ def test_steps_name_roles_forms_steps_and_terms_that_exist(root: Path) -> None:
         str(
             problem(
                 "unknown-form",
-                Location("sop/structure.yaml", 22, 13, ("steps", 0, "forms", 0)),
+                Location("sop/structure.yaml", 27, 13, ("steps", 0, "forms", 0)),
                 found="every-types",
                 allowed="'every-type'",
             )
         ),
         str(
             problem(
-                "unknown-term", Location("sop/structure.yaml", 24, 13, ("steps", 0, "terms", 0)), found="reintegation"
+                "unknown-term", Location("sop/structure.yaml", 29, 13, ("steps", 0, "terms", 0)), found="reintegation"
             )
         ),
         str(
             problem(
                 "unknown-step",
-                Location("sop/structure.yaml", 32, 9, ("steps", 1, "transitions", 0, "to")),
+                Location("sop/structure.yaml", 37, 9, ("steps", 1, "transitions", 0, "to")),
                 found="assesment",
                 allowed="'assessment', 'review'",
             )

@@ -95,7 +95,7 @@ def test_the_generated_tables_hold_exactly_the_sources(every_type_project: Proje
         "2. Review\nReview the plan.\nResult: A reviewed plan\nIf The placement breaks down: go to step 1",
     ]
     assert first_cells["Situation"] == ["Disclosure of violence"]
-    assert first_cells["Role"] == ["Social worker", "Supervisor"]
+    assert first_cells["Role"] == ["Social worker", "Supervisor", "The agency"]
     assert first_cells["Code"] == ["T-01"]
     definitions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Definition Term"]
     assert definitions == ["reintegration", "gatekeeping"]
