@@ -109,3 +109,22 @@ def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
     )
     made = [entry["path"] for entry in manifest_of(root / "build") if entry["kind"] != "site"]
     assert made == sorted([*FORMS, *FILLABLE, *SOP])
+
+
+def test_a_step_moved_in_the_structure_renumbers_the_forms_and_the_sop_in_every_language(root: Path) -> None:
+    structure = root / "sop" / "structure.yaml"
+    text = structure.read_text(encoding="utf-8")
+    start, middle, end = text.index("  - id: assessment"), text.index("  - id: review"), text.index("pathways:")
+    structure.write_text(text[:start] + text[middle:end] + text[start:middle] + text[end:], encoding="utf-8")
+    build(root, root / "build", only=["sop", "forms"])
+    cited = {
+        "en": ("Step 2 (Assessment): within 30 days.", "Step", ["1. Review", "2. Assessment"]),
+        "ru": ("Шаг 2 («Оценка»): в течение 30 дней.", "Шаг", ["1. Пересмотр", "2. Оценка"]),
+        "uz": ("2-qadam («Baholash»): 30 kun ichida.", "Qadam", ["1. Qayta koʻrib chiqish", "2. Baholash"]),
+    }
+    for language, (timing, header, rows) in cited.items():
+        form = docx.Document(str(root / "build" / "forms" / language / "T-01-every-type.docx"))
+        assert timing in [cell.text for table in form.tables for row in table.rows for cell in row.cells]
+        sop = docx.Document(str(root / "build" / "sop" / language / "TEST-SOP-01-v2.0.docx"))
+        (steps,) = [table for table in sop.tables if table.rows[0].cells[0].text == header]
+        assert [row.cells[0].text.split("\n")[0] for row in steps.rows[1:]] == rows

@@ -90,18 +90,37 @@ V = TypeVar("V")
 _Render = Callable[[Resolver, Reference, tuple[tuple[str, str], ...]], str]
 
 
-def _known(found: dict[str, V] | None, reference: Reference, where: str) -> V:
+def _known(resolver: Resolver, found: dict[str, V] | None, reference: Reference, where: str) -> V:
     """The referent `reference` names in `found`, the referents of its kind read from `where`."""
     if found is None:
         raise UnreadSource(f"{where} could not be read")
     if reference.target not in found:
+        other = _kind_that_has(resolver.referents, reference.target)
+        if other is not None:
+            raise UnresolvedReference(
+                f"'{reference.target}' is a {other}, not a {reference.kind}: write {{{other}:{reference.target}}}"
+            )
         known = ", ".join(sorted(found))
         raise UnresolvedReference(f"no {reference.kind} '{reference.target}' in {where}; known: {known}")
     return found[reference.target]
 
 
+def _kind_that_has(referents: Referents, target: str) -> str | None:
+    """The kind of reference that names `target`, if one does: a reference of the wrong kind is a common slip."""
+    kinds = {
+        "step": referents.steps,
+        "section": referents.sections,
+        "form": referents.forms,
+        "role": referents.roles,
+        "pathway": referents.pathways,
+        "term": referents.terms,
+        "timeframe": referents.timeframes,
+    }
+    return next((kind for kind, found in kinds.items() if found and target in found), None)
+
+
 def _step(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    step = _known(resolver.referents.steps, reference, "sop/structure.yaml")
+    step = _known(resolver, resolver.referents.steps, reference, "sop/structure.yaml")
     title = resolver.words(step.title, chain)
     if reference.style == "title":
         return title
@@ -116,7 +135,7 @@ def _step(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str]
 
 
 def _section(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    section = _known(resolver.referents.sections, reference, "the SOP's prose (sop/<lang>/NN-name.md)")
+    section = _known(resolver, resolver.referents.sections, reference, "the SOP's prose (sop/<lang>/NN-name.md)")
     title = resolver.words(section.titles.get(resolver.language, ""), chain)
     if reference.style in ("title", "number"):
         return title if reference.style == "title" else section.number
@@ -125,7 +144,7 @@ def _section(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, s
 
 
 def _form(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    form = _known(resolver.referents.forms, reference, "forms/")
+    form = _known(resolver, resolver.referents.forms, reference, "forms/")
     if reference.style == "code":
         return form.code
     title = resolver.words(form.title, chain)
@@ -136,7 +155,8 @@ def _question(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, 
     form_id, slash, question_id = reference.target.partition("/")
     if not slash:
         raise UnresolvedReference(f"write the form and the question: {{question:{form_id}/<question id>}}")
-    questions = _known(resolver.referents.forms, Reference("form", form_id, DEFAULT, 0, 0), "forms/").questions
+    form = Reference("form", form_id, DEFAULT, reference.start, reference.end)
+    questions = _known(resolver, resolver.referents.forms, form, "forms/").questions
     if question_id not in questions:
         known = ", ".join(sorted(questions))
         raise UnresolvedReference(f"the form '{form_id}' has no numbered question or section '{question_id}'; {known}")
@@ -150,16 +170,16 @@ def _question(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, 
 
 
 def _role(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    role = _known(resolver.referents.roles, reference, "sop/structure.yaml")
+    role = _known(resolver, resolver.referents.roles, reference, "sop/structure.yaml")
     return resolver.words(role.name if reference.style == "name" else role.short_name, chain)
 
 
 def _pathway(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    return resolver.words(_known(resolver.referents.pathways, reference, "sop/structure.yaml"), chain)
+    return resolver.words(_known(resolver, resolver.referents.pathways, reference, "sop/structure.yaml"), chain)
 
 
 def _term(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    words = resolver.words(_known(resolver.referents.terms, reference, "sop/glossary.yaml"), chain)
+    words = resolver.words(_known(resolver, resolver.referents.terms, reference, "sop/glossary.yaml"), chain)
     return words if reference.style == "full" else main_words(words)
 
 
@@ -170,7 +190,7 @@ def main_words(term: str) -> str:
 
 def _timeframe(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
     units = resolver.referents.units
-    timeframe = _known(resolver.referents.timeframes, reference, "sop/timeframes.yaml")
+    timeframe = _known(resolver, resolver.referents.timeframes, reference, "sop/timeframes.yaml")
     if timeframe.text is not None:
         if reference.style != DEFAULT:
             raise UnresolvedReference(f"the timeframe '{reference.target}' is a schedule, written without a style")
@@ -183,7 +203,7 @@ def _timeframe(resolver: Resolver, reference: Reference, chain: tuple[tuple[str,
 
 
 def _sop(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
-    return resolver.words(_known(resolver.referents.sop, reference, "sop/sop.yaml"), chain)
+    return resolver.words(_known(resolver, resolver.referents.sop, reference, "sop/sop.yaml"), chain)
 
 
 def _code(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:

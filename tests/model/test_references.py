@@ -111,6 +111,8 @@ def test_plural_messages_are_checked_as_they_are_read() -> None:
     [
         ("{stp:review}", "unknown kind of reference 'stp'; kinds: step, section, form,"),
         ("{step:closing}", "no step 'closing' in sop/structure.yaml; known: assessment, review"),
+        ("{step:every-type}", "'every-type' is a form, not a step: write {form:every-type}"),
+        ("{term:worker}", "'worker' is a role, not a term: write {role:worker}"),
         ("{step:review|full}", "'step' references have no style 'full'; styles: |short, |number, |title"),
         ("{question:every-type}", "write the form and the question: {question:every-type/<question id>}"),
         ("{question:every-type/nothing}", "the form 'every-type' has no numbered question or section 'nothing'"),
