@@ -37,7 +37,7 @@ def localize_sop(
         return None if value is None else text(value)
 
     references = {form.id: FormReference(form.id, form.code, text(form.title), form.version) for form in forms}
-    roles = {role.id: text(role.short_name) for role in sop.structure.roles}
+    roles = {role.id: heading(text(role.short_name)) for role in sop.structure.roles}
     metadata = sop.metadata
     approval = metadata.approvals.get(language)
     steps = resolver.referents.steps or {}
@@ -60,8 +60,8 @@ def localize_sop(
         roles=tuple(
             RoleView(
                 role.id,
-                text(role.name),
-                text(role.short_name),
+                heading(text(role.name)),
+                heading(text(role.short_name)),
                 tuple(map(text, role.responsibilities)),
                 optional(role.to_confirm),
             )
@@ -126,3 +126,9 @@ def localize_sop(
         ),
         forms=tuple(references[form.id] for form in forms),
     )
+
+
+def heading(name: str) -> str:
+    """A role's name as it heads a row or labels a box: its first letter in capitals. The sources write names as
+    they stand inside a sentence (районный сектор, district sector), which references render."""
+    return name[:1].upper() + name[1:]
