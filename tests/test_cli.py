@@ -52,3 +52,19 @@ def test_build_with_broken_sources_writes_nothing(root: Path, write_source: Writ
 def test_an_unknown_language_lists_the_known_ones(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(root), "build", "--lang", "tg"]) == 1
     assert capsys.readouterr().err == "oila: unknown language 'tg'; choose from en, ru, uz, uz-Cyrl\n"
+
+
+def test_bad_references_of_every_kind_are_reported_together_without_a_traceback(root: Path) -> None:
+    structure = root / "sop" / "structure.yaml"
+    text = structure.read_text(encoding="utf-8")
+    text = text.replace('"{timeframe:assessment|within}", ru:', '"{timeframe:assesment|within}", ru:', 1)
+    text = text.replace("title: {en: Review,", 'title: {en: "Review {step:review|title}",', 1)
+    structure.write_text(text, encoding="utf-8")
+    result = run("check", cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "steps[0].timeframe.en: {timeframe:assesment|within}: no timeframe 'assesment'" in result.stderr
+    assert "steps[1].title.en: {step:review|title}: the references go round in a circle" in result.stderr
+    assert (
+        "steps[1].title.ru: the 'ru' text names no references, but the 'en' text names {step:review}" in result.stderr
+    )

@@ -22,6 +22,7 @@ from generator.model.referents import Referents
 from generator.model.timeframes import Timeframe
 
 _NUMBER = r"(?P<number>\d+(?:\.\d+)*)"
+_DIGIT = re.compile(r"\d")
 
 NUMBERED: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {
     "en": {
@@ -62,11 +63,13 @@ _CITED_AS = {
 
 
 @dataclass(frozen=True)
-class _Unit:
-    """How one unit of time is written with a number in one language, to find it typed."""
+class _Units:
+    """How the units of time are written after a number in one language, to find a timeframe typed."""
 
-    unit: str
     pattern: re.Pattern[str]
+    """A number, then the words of a unit (`unit`): `3 рабочих дня`, `72-hour`."""
+    units: dict[str, str]
+    """The words, in lower case, to the unit they are of."""
 
 
 def check_typed(entries: tuple[Entry, ...], referents: Referents, source_language: str) -> Iterator[Problem]:
@@ -95,8 +98,8 @@ def check_typed(entries: tuple[Entry, ...], referents: Referents, source_languag
                         found=match.group(),
                         form=codes[match.group()],
                     )
-            if entry.file != TIMEFRAMES_FILE:
-                yield from _typed_timeframes(entry, language, text, typed, units.get(language, []), referents)
+            if entry.file != TIMEFRAMES_FILE and language in units and _DIGIT.search(typed):
+                yield from _typed_timeframes(entry, language, text, typed, units[language], referents)
 
 
 def _hint(kind: str, number: str, referents: Referents, file: str) -> str:
@@ -119,20 +122,19 @@ def _hint(kind: str, number: str, referents: Referents, file: str) -> str:
 
 
 def _typed_timeframes(
-    entry: Entry, language: str, text: str, typed: str, units: list[_Unit], referents: Referents
+    entry: Entry, language: str, text: str, typed: str, units: _Units, referents: Referents
 ) -> Iterator[Problem]:
     timeframes = referents.timeframes or {}
-    for unit in units:
-        for match in unit.pattern.finditer(typed):
-            value = _value(match.group("value"))
-            same = [item.id for item in timeframes.values() if _same(item, value, unit.unit)]
-            if same:
-                yield problem(
-                    "typed-timeframe",
-                    reference_location(entry, language, text, match.start()),
-                    found=match.group().strip(),
-                    cited=" or ".join(f"{{timeframe:{item}}}" for item in same),
-                )
+    for match in units.pattern.finditer(typed):
+        value, unit = _value(match.group("value")), units.units[match.group("unit").lower()]
+        same = [item.id for item in timeframes.values() if _same(item, value, unit)]
+        if same:
+            yield problem(
+                "typed-timeframe",
+                reference_location(entry, language, text, match.start()),
+                found=match.group().strip(),
+                cited=" or ".join(f"{{timeframe:{item}}}" for item in same),
+            )
 
 
 def _value(text: str) -> int | tuple[int, int]:
@@ -144,20 +146,20 @@ def _same(timeframe: Timeframe, value: int | tuple[int, int], unit: str) -> bool
     return timeframe.unit == unit and timeframe.value == value
 
 
-def _unit_patterns(referents: Referents) -> dict[str, list[_Unit]]:
-    """For each language, the ways each unit is written after a number, from the words of its plural messages."""
-    found: dict[str, list[_Unit]] = {}
+def _unit_patterns(referents: Referents) -> dict[str, _Units]:
+    """For each language, the ways the units are written after a number, from the words of their plural messages."""
+    words: dict[str, dict[str, str]] = {}
     for unit in (referents.units or {}).values():
-        languages = set(unit.count.root)
-        for language in languages:
-            words: set[str] = set()
+        for language in unit.count.root:
             for text in (unit.count, unit.within, unit.every):
-                words.update(_words_after_number(text.get(language)))
-            if words:
-                alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-                value = r"(?P<value>\d+(?:\s*[–-]\s*\d+)?)"
-                pattern = re.compile(rf"(?<![\d.]){value}(?:\s+|-)(?:{alternatives})", re.IGNORECASE)
-                found.setdefault(language, []).append(_Unit(unit.id, pattern))
+                for word in _words_after_number(text.get(language)):
+                    words.setdefault(language, {})[word.lower()] = unit.id
+    found = {}
+    for language, units in words.items():
+        alternatives = "|".join(re.escape(word) for word in sorted(units, key=len, reverse=True))
+        value = r"(?P<value>\d+(?:\s*[–-]\s*\d+)?)"
+        pattern = re.compile(rf"(?<![\d.]){value}(?:\s+|-)(?P<unit>{alternatives})", re.IGNORECASE)
+        found[language] = _Units(pattern, units)
     return found
 
 
