@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from generator.model.project import Project
 from generator.model.slots import Slot, SlotKind, form_slots
 from generator.render.fillable import fillable_document
 from tests.conftest import REPO
+from tests.hostile import lying_bomb, with_compression, with_flags, with_flipped_bytes
 
 
 def sample_answers(slots: tuple[Slot, ...]) -> dict[str, str]:
@@ -174,6 +177,21 @@ def hostile_files(folder: Path, good: bytes) -> dict[str, str]:
         target.writestr("[Content_Types].xml", parts["[Content_Types].xml"])
     other = parts["docProps/core.xml"].replace(b"child-needs-assessment@", b"some-other-form@")
     package("other-form.docx", {"docProps/core.xml": other}, "not a fillable form of this project")
+    another = parts["docProps/core.xml"].replace(b"child-needs-assessment@1.0", b"referral@1.0")
+    package("other-controls.docx", {"docProps/core.xml": another}, "answer fields are not those of the form")
+    damages = {
+        "flipped-bytes.docx": (with_flipped_bytes(good, "word/document.xml"), "is damaged: a part cannot be unpacked"),
+        "encrypted.docx": (with_flags(good, "word/document.xml", 0x1), "holds an encrypted part"),
+        "odd-compression.docx": (with_compression(good, "word/document.xml", 99), "packed in a way Word"),
+    }
+    for name, (content, reason) in damages.items():
+        (folder / name).write_bytes(content)
+        cases[name] = reason
+    lying_bomb(folder / "lying-bomb.docx", parts, "word/document.xml", unpacked=1 << 28, claimed=1000)
+    cases["lying-bomb.docx"] = "is damaged: a part cannot be unpacked"
+    os.mkfifo(folder / "pipe.docx")
+    (folder / "zero.docx").symlink_to("/dev/zero")
+    cases.update(dict.fromkeys(("pipe.docx", "zero.docx"), "not a regular file"))
     return cases
 
 
@@ -263,3 +281,38 @@ def test_fill_names_an_unknown_field_and_answer(tmp_path: Path, capsys: pytest.C
     assert f"{data}:1:1: ful_name: 'ful_name' is not a field of F-01" in errors
     assert f"{data}:2:1: sex: 'alien' is not an answer of this question" in errors
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_the_same_file_named_twice_is_read_once_and_a_formula_is_never_a_formula(
+    real_project: Project, tmp_path: Path
+) -> None:
+    view = real_project.localize("en")
+    form = view.forms[0]
+    good = fillable_document(form, view.language, view.labels, {"full_name": '=HYPERLINK("http://x")'})
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "-good.docx").write_bytes(good)
+    (tmp_path / "link.docx").symlink_to(tmp_path / "in" / "-good.docx")
+    summary = collect(REPO, [tmp_path / "in", tmp_path / "link.docx"], tmp_path / "out", "en", lambda message: None)
+    assert (summary.files, summary.per_form) == (1, {form.id: 1})
+    rows = read_table(tmp_path / "out" / f"{form.id}.csv")
+    assert [row["full_name"] for row in rows] == ['\'=HYPERLINK("http://x")']
+    assert Path(rows[0]["file"]).name == "-good.docx"
+    report = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8-sig")
+    assert f"the same file as {tmp_path / 'in' / '-good.docx'}; read once" in report
+    sheet = openpyxl.load_workbook(tmp_path / "out" / f"{form.id}.xlsx").active
+    assert sheet is not None
+    assert '=HYPERLINK("http://x")' in [cell.value for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_an_out_that_is_a_file_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("taken", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--project", str(REPO), "collect", str(tmp_path), "--out", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "oila: out: a file of that name exists; --out names the folder the tables are written to\n"

@@ -32,9 +32,16 @@ class Answers:
 
 
 def match_controls(document: FilledDocument, slots: tuple[Slot, ...]) -> list[tuple[Slot, Control]]:
+    """Each slot with the control that answers it; `Rejected` if the controls are not those of the form."""
     tagged = {control.tag: control for control in document.controls if control.tag}
     if tagged:
-        return [(slot, tagged[slot.tag]) for slot in slots if slot.tag in tagged]
+        pairs = [(slot, tagged[slot.tag]) for slot in slots if slot.tag in tagged]
+        if len(pairs) * 2 < len(tagged):
+            raise Rejected(
+                f"its answer fields are not those of the form its properties name ({len(pairs)} of {len(tagged)} "
+                "known): it was made from another form, or its properties were changed"
+            )
+        return pairs
     kinds = [control.kind for control in document.controls]
     if kinds == [_KIND_OF_SLOT[slot.kind] for slot in slots]:
         return list(zip(slots, document.controls, strict=True))

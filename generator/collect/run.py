@@ -50,6 +50,8 @@ class _FormTable:
 def collect(
     root: Path, inputs: Sequence[Path], out: Path, language: str, progress: Callable[[str], None]
 ) -> CollectSummary:
+    if out.exists() and not out.is_dir():
+        raise OilaError(f"{out}: a file of that name exists; --out names the folder the tables are written to")
     project = load_project(root)
     if language not in project.settings.codes:
         raise OilaError(f"unknown language '{language}'; choose from {', '.join(project.settings.codes)}")
@@ -58,10 +60,12 @@ def collect(
     tables = {form.id: _FormTable(form, form_slots(form, other)) for form in view.forms}
     prompt_labels = (LabelId.ENTER_TEXT, LabelId.CHOOSE_ANSWER, LabelId.DATE_FORMAT)
     prompts = frozenset(project.labels[label].get(code) for label in prompt_labels for code in project.settings.codes)
-    files = expand(inputs)
+    files, repeated = expand(inputs)
     progress(f"reading {len(files)} files")
     summary = CollectSummary(files=len(files))
-    report: list[tuple[str, str, str]] = []
+    report: list[tuple[str, str, str]] = [
+        (str(path), "", f"the same file as {first}; read once") for path, first in repeated
+    ]
     workers = max(1, min(os.cpu_count() or 1, 8))
     definitions = {form_id: (table.form.version, table.slots) for form_id, table in tables.items()}
     gc.freeze()  # the workers share the loaded project's memory instead of copying what the collector touches
@@ -83,17 +87,37 @@ def collect(
     return summary
 
 
-def expand(inputs: Sequence[Path]) -> list[Path]:
-    """The .docx files named, and those inside the folders named, in a stable order; Word's lock files skipped."""
-    found: list[Path] = []
+def expand(inputs: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
+    """The .docx files named, and those inside the folders named, in a stable order, Word's lock files skipped;
+    and each file named again (by another path, or through a link) with the path it was first named by."""
+    named: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found.extend(sorted(path for path in item.rglob("*.docx") if not path.name.startswith("~$")))
-        elif item.exists():
-            found.append(item)
+            named.extend(sorted(path for path in item.rglob("*.docx") if not path.name.startswith("~$")))
+        elif item.exists() or item.is_symlink():
+            named.append(item)
         else:
             raise OilaError(f"{item}: no such file or folder")
-    return found
+    found: list[Path] = []
+    first: dict[tuple[int, int] | str, Path] = {}
+    repeated: list[tuple[Path, Path]] = []
+    for path in named:
+        identity = _identity(path)
+        if identity in first:
+            repeated.append((path, first[identity]))
+        else:
+            first[identity] = path
+            found.append(path)
+    return found, repeated
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two names the same file: its device and inode, or its name when it cannot be looked at."""
+    try:
+        status = path.stat()
+    except OSError:
+        return str(path)
+    return status.st_dev, status.st_ino
 
 
 _definitions: dict[str, tuple[str, tuple[Slot, ...]]] = {}
@@ -107,7 +131,15 @@ def _start_worker(definitions: dict[str, tuple[str, tuple[Slot, ...]]], prompts:
 
 
 def _collect_one(path: Path) -> tuple[str, Answers | str]:
-    """One file's form id and answers, or the reason it was rejected; runs in a worker process."""
+    """One file's form id and answers, or the reason it was rejected; runs in a worker process. Whatever happens
+    to one file, the others are read: an error no check foresaw rejects this file and names its kind only."""
+    try:
+        return _read_one(path)
+    except Exception as error:  # a hostile file must never stop the others
+        return "", f"could not be read ({type(error).__name__}); the file is damaged or not a filled form"
+
+
+def _read_one(path: Path) -> tuple[str, Answers | str]:
     try:
         document = read_filled(path)
     except Rejected as rejection:
@@ -148,7 +180,17 @@ def _write_form(out: Path, table: _FormTable) -> None:
 
 
 def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
-    """UTF-8 with a byte-order mark, which spreadsheet programs need to read Cyrillic and ʻ right."""
+    """UTF-8 with a byte-order mark, which spreadsheet programs need to read Cyrillic and ʻ right; no cell can be
+    taken for a formula."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows([[inert(cell) for cell in row] for row in rows])
     write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet would read as a formula (it starts with = + - @, a tab or a return) with a single
+    quote before it, as OWASP recommends against CSV injection; any other cell as it is."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

@@ -32,7 +32,6 @@ import datetime as dt
 import io
 import re
 import warnings
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +45,7 @@ from lxml import etree
 from generator.collect.xlsx import workbook
 from generator.errors import BuildError, OilaError
 from generator.model.references import references_in
+from generator.package import BadPackage, check_parts, open_package
 
 
 class UnitState(StrEnum):
@@ -86,9 +86,7 @@ SUFFIXES: Final = {"xliff": ".xlf", "po": ".po", "xlsx": ".xlsx"}
 
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
 """Far more than the SOP and every form in three scripts; a larger file is not a translation file."""
-_MAX_ZIP_ENTRIES: Final = 500
 _MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
-_MAX_RATIO: Final = 200
 _EXCEL_CELL_CHARS: Final = 32_767
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Control characters XML 1.0 cannot hold (and so no XLIFF file, nor the cells of an XLSX)."""
@@ -572,19 +570,12 @@ def _sheet_rows(path: Path, data: bytes) -> list[tuple[object, ...]]:
 
 
 def _check_zip(path: Path, data: bytes) -> None:
+    """A workbook's package unpacked within bounds before openpyxl reads it: its headers are not trusted."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile:
-        raise BadTranslationFile(
-            path, "not an Excel workbook (.xlsx): the file is not a zip package; save it again as .xlsx"
-        ) from None
-    unpacked = sum(entry.file_size for entry in entries)
-    packed_bomb = any(entry.compress_size and entry.file_size / entry.compress_size > _MAX_RATIO for entry in entries)
-    if len(entries) > _MAX_ZIP_ENTRIES or unpacked > _MAX_UNPACKED_BYTES or packed_bomb:
-        raise BadTranslationFile(
-            path, "the workbook unpacks to far more than any translation file (a damaged file or a zip bomb)"
-        )
+        with open_package(io.BytesIO(data), "an Excel workbook (.xlsx)") as archive:
+            check_parts(archive, _MAX_UNPACKED_BYTES)
+    except BadPackage as reason:
+        raise BadTranslationFile(path, f"{reason}; save it again as an Excel workbook (.xlsx)") from None
 
 
 def _xlsx_languages(path: Path, header: Sequence[object]) -> tuple[str, str]:
