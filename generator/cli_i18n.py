@@ -115,17 +115,23 @@ def _import(root: Path, arguments: argparse.Namespace) -> int:
     if not arguments.file.is_file():
         raise OilaError(f"{arguments.file}: no such file")
     result = import_file(root, _state(root), arguments.file)
-    for unit in result.changed_since_export:
-        print(f"oila: {result.language}: not imported, its English changed since the export: {unit.source[:70]!r}")
-    for unit in result.broken_references:
-        references = ", ".join(sorted({reference.written for reference in references_in(unit.source)})) or "none"
-        print(
-            f"oila: {result.language}: not imported, unit '{unit.id}': the translation must keep the references of "
-            f"its English, each once: {references}"
-        )
+    language = result.language
+    refused = [
+        *(f"unit '{unit.id}': its id is not that of its English; export the file again" for unit in result.unknown),
+        *(f"its English changed since the export: {unit.source[:70]!r}" for unit in result.changed_since_export),
+        *(
+            f"unit '{unit.id}': the translation must keep the references of its English, each once: "
+            + (", ".join(sorted({reference.written for reference in references_in(unit.source)})) or "none")
+            for unit in result.broken_references
+        ),
+    ]
+    for line in refused[:_SHOWN_STRINGS]:
+        print(f"oila: {language}: not imported, {line}")
+    if len(refused) > _SHOWN_STRINGS:
+        print(f"oila: {language}: ... and {len(refused) - _SHOWN_STRINGS} more units not imported")
     files = ", ".join(result.written) or "no file changed"
-    print(f"oila: {result.language}: {result.translated} translations recorded; {files}")
-    return 1 if result.changed_since_export or result.broken_references else 0
+    print(f"oila: {language}: {result.translated} translations recorded; {files}")
+    return 1 if refused else 0
 
 
 def _confirm(root: Path, arguments: argparse.Namespace) -> int:

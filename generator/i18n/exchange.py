@@ -52,6 +52,8 @@ class ImportResult:
     """Units whose English is no longer in the sources: the English changed after the export."""
     broken_references: list[Unit] = field(default_factory=list)
     """Units whose translation does not keep the references of its English: not written."""
+    unknown: list[Unit] = field(default_factory=list)
+    """Units whose id is not that of their English text: edited by hand, or from another file."""
 
 
 def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult:
@@ -59,6 +61,12 @@ def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult
     translations = read_translations(path)
     language = translations.target_language
     _check_target(state, language)
+    source = state.settings.source_language
+    if translations.source_language != source:
+        raise OilaError(
+            f"{path}: the file translates from '{translations.source_language}', but this project's texts are "
+            f"written in '{source}'; export the file again with oila i18n export"
+        )
     by_fingerprint: dict[str, list[Entry]] = defaultdict(list)
     for entry in state.entries:
         by_fingerprint[entry.fingerprint].append(entry)
@@ -70,7 +78,10 @@ def import_file(root: Path, state: TranslationState, path: Path) -> ImportResult
         if unit.state is UnitState.MISSING or not unit.target.strip():
             continue
         entries = by_fingerprint.get(unit.id, [])
-        if not entries or fingerprint(unit.source) != unit.id:
+        if fingerprint(unit.source) != unit.id:
+            result.unknown.append(unit)
+            continue
+        if not entries:
             result.changed_since_export.append(unit)
             continue
         if _named(unit.target) != _named(unit.source):

@@ -207,3 +207,33 @@ def test_an_import_that_breaks_a_reference_writes_nothing_and_names_the_unit(
     exported.write_bytes(bytes(store))
     assert oila(project, "i18n", "import", str(exported)) == 0
     assert 'uz: "Fuqaroligi ({step:registration|short})"' in path.read_text(encoding="utf-8")
+
+
+def test_a_hostile_translation_file_is_answered_in_a_few_lines_and_changes_nothing(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = "".join(
+        f'<trans-unit id="{number:012x}"><source>Text {number}</source><target>Matn {number}</target></trans-unit>'
+        for number in range(500)
+    )
+    hostile = tmp_path / "uz.xlf"
+    hostile.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="x" '
+        f'source-language="en" target-language="uz" datatype="plaintext"><body>{units}</body></file></xliff>',
+        encoding="utf-8",
+    )
+    before = fingerprints(project)
+    capsys.readouterr()
+    assert oila(project, "i18n", "import", str(hostile)) == 1
+    shown = capsys.readouterr().out.splitlines()
+    assert len(shown) == 22
+    assert (
+        shown[0]
+        == "oila: uz: not imported, unit '000000000000': its id is not that of its English; export the file again"
+    )
+    assert shown[-2] == "oila: uz: ... and 480 more units not imported"
+    assert fingerprints(project) == before
+    hostile.write_text(hostile.read_text(encoding="utf-8").replace('source-language="en"', 'source-language="ru"'))
+    assert oila(project, "i18n", "import", str(hostile)) == 1
+    assert "the file translates from 'ru', but this project's texts are written in 'en'" in capsys.readouterr().err
+    assert fingerprints(project) == before
