@@ -26,7 +26,7 @@ from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
 from generator.site.links import sop_page_path
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
-from generator.site.text import md, prose
+from generator.site.text import esc, md, prose
 from generator.write import dated_environment
 
 OVERRIDES = Path(__file__).with_name("overrides")
@@ -86,13 +86,13 @@ def root_page(project: Project) -> bytes:
     """`site/index.html`: straight on to the source language, with a link to every language."""
     source = project.settings.source_language
     links = "".join(
-        f'<li><a href="{language.code}/index.html" lang="{language.code}">{language.name}</a></li>'
+        f'<li><a href="{language.code}/index.html" lang="{language.code}">{esc(language.name)}</a></li>'
         for language in project.settings.languages
     )
     page = (
         f'<!doctype html>\n<html lang="{source}"><head><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0; url={source}/index.html">'
-        f"<title>{project.settings.name}</title></head>"
+        f"<title>{esc(project.settings.name)}</title></head>"
         f"<body><ul>{links}</ul></body></html>\n"
     )
     return page.encode("utf-8")
@@ -153,13 +153,13 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
     forms = ["forms/index.md", *(form_page(form) for form in view.forms)]
     sop = ["sop/index.md", *(sop_page_path(section.slug) for section in view.sop.sections)]
     nav = [
-        {labels[LabelId.HOME]: "index.md"},
-        {labels[LabelId.USING_THE_FORMS]: "using-the-forms.md"},
-        {labels[LabelId.FOR_TRAINERS]: "for-trainers.md"},
-        {labels[LabelId.FORMS]: forms},
-        {labels[LabelId.SOP]: sop},
-        {labels[LabelId.GLOSSARY]: "glossary.md"},
-        {labels[LabelId.TRANSLATION_STATUS]: "status.md"},
+        {esc(labels[LabelId.HOME]): "index.md"},
+        {esc(labels[LabelId.USING_THE_FORMS]): "using-the-forms.md"},
+        {esc(labels[LabelId.FOR_TRAINERS]): "for-trainers.md"},
+        {esc(labels[LabelId.FORMS]): forms},
+        {esc(labels[LabelId.SOP]): sop},
+        {esc(labels[LabelId.GLOSSARY]): "glossary.md"},
+        {esc(labels[LabelId.TRANSLATION_STATUS]): "status.md"},
     ]
     missing = [path for path in [*forms, *sop] if path not in pages]
     if missing:
@@ -170,7 +170,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
     else:
         search.update({"lang": ["en"], "pipeline": []})
     return {
-        "site_name": project.settings.name,
+        "site_name": esc(project.settings.name),
         "docs_dir": DOCS_DIR,
         "site_dir": "site",
         "use_directory_urls": False,
@@ -196,7 +196,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
             # Each language's home page, not its folder: Material's own script sends any click on a link
             # under an alternate folder to that folder's home; Oila's switcher links to the same page.
             "alternate": [
-                {"name": other.name, "lang": other.code, "link": f"../{other.code}/index.html"}
+                {"name": esc(other.name), "lang": other.code, "link": f"../{other.code}/index.html"}
                 for other in project.settings.languages
             ],
             "generator": False,

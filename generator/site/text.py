@@ -53,8 +53,15 @@ def html_text(text: str, base: str) -> str:
 
 def prose(markdown: str) -> str:
     """Prose written as Markdown: its formatting kept, any HTML tag made harmless, references as links."""
-    text = markdown.replace("<", "&lt;")
-    return MARK.sub(lambda match: _markdown_link(match.group("words"), match.group("link")), text)
+    parts = []
+    position = 0
+    for match in MARK.finditer(markdown):
+        parts += [
+            markdown[position : match.start()].replace("<", "&lt;"),
+            _markdown_link(*match.group("words", "link")),
+        ]
+        position = match.end()
+    return "".join(parts) + markdown[position:].replace("<", "&lt;")
 
 
 def _markdown_link(words: str, link: str) -> str:
