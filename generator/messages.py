@@ -21,6 +21,11 @@ CATALOGUE: Final[dict[str, str]] = {
     "yaml-anchor": "YAML anchors and aliases (&name, *name) are not allowed; write the content out, or "
     "define a recurring choice list once in choices/",
     "missing-file": "the file is missing; {expected}",
+    "too-large": "the file is {size} KB, more than the {limit} MB any source may be; is it the right file?",
+    "too-deep": "nested more than {limit} levels deep, far deeper than any source; the rest was not read",
+    "too-long": "a text of {length} characters, more than the {limit} a text may have; shorten it or split it",
+    "invisible-character": "the text holds {character}, an invisible character that can hide or reverse text; "
+    "delete it",
     # Shapes and values
     "missing-key": "missing '{key}'",
     "unknown-key": "unknown key '{key}'; allowed here: {allowed}",
@@ -39,6 +44,7 @@ CATALOGUE: Final[dict[str, str]] = {
     # Cross-references
     "id-mismatch": "the id '{found}' does not match the file name; rename the file to {expected} or change the id",
     "duplicate-id": "{what} '{value}' is used twice; it was first used at {first}",
+    "duplicate-item": "another item of this list has the id '{value}' (at {first}); give each item an id of its own",
     "unknown-choice-list": "unknown choice list '{found}'; known lists: {allowed}",
     "unknown-answer": "'{found}' is not an answer of this question; its answers are: {allowed}",
     "unknown-skip-target": "skip target '{found}' is not a section or question of this form; known targets: {allowed}",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from generator.errors import Problem
-from generator.load.check_forms import duplicate_ids
 from generator.load.source import Path_, SourceDocument
 from generator.messages import problem, quoted_list
 from generator.model.form import Form, Status
@@ -22,8 +21,7 @@ def check_history(metadata: SopMetadata, document: SourceDocument) -> Iterator[P
 
 
 def check_glossary(glossary: Glossary, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
-    """Term ids used once; variants only in the project's languages."""
-    yield from _unique(((("terms", index), term.id) for index, term in enumerate(glossary.terms)), "term id", document)
+    """Variants only in the project's languages."""
     for index, term in enumerate(glossary.terms):
         for language in term.variants:
             if language not in languages:
@@ -36,15 +34,13 @@ def check_structure(
     document: SourceDocument,
     forms: list[tuple[Form, SourceDocument]],
     terms: frozenset[str] | None,
+    unread_forms: frozenset[str] = frozenset(),
 ) -> Iterator[Problem]:
-    """References from steps and pathways to roles, steps, forms and terms; forms no step uses."""
-    yield from _unique(((("roles", i), role.id) for i, role in enumerate(structure.roles)), "role id", document)
-    yield from _unique(((("steps", i), step.id) for i, step in enumerate(structure.steps)), "step id", document)
-    pathways = ((("pathways", i), pathway.id) for i, pathway in enumerate(structure.pathways))
-    yield from _unique(pathways, "pathway id", document)
+    """References from steps and pathways to roles, steps, forms and terms; forms no step uses. A form in
+    `unread_forms` (its file has problems of its own) is taken to exist."""
     roles = [role.id for role in structure.roles]
     steps = [step.id for step in structure.steps]
-    form_ids = sorted(form.id for form, _ in forms)
+    form_ids = sorted({*(form.id for form, _ in forms), *unread_forms})
     for index, step in enumerate(structure.steps):
         path: Path_ = ("steps", index)
         yield from _known([((*path, "lead"), step.lead)], roles, "unknown-role", document)
@@ -80,10 +76,6 @@ def _known(
             yield problem(code, document.locate(path), found=value, allowed=quoted_list(known))
 
 
-def _unique(items: Iterable[tuple[Path_, str]], what: str, document: SourceDocument) -> Iterator[Problem]:
-    yield from duplicate_ids(((document.locate((*path, "id")), value) for path, value in items), what)
-
-
 def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
     """A language is `approved` exactly when its approval (who, which order, when) is recorded."""
     for language in languages:
@@ -99,10 +91,7 @@ def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: 
 
 
 def check_timeframes(timeframes: Timeframes, document: SourceDocument) -> Iterator[Problem]:
-    """Ids used once; every timeframe counted in a unit that exists."""
-    yield from _unique(((("units", i), unit.id) for i, unit in enumerate(timeframes.units)), "unit id", document)
-    items = ((("timeframes", i), item.id) for i, item in enumerate(timeframes.timeframes))
-    yield from _unique(items, "timeframe id", document)
+    """Every timeframe counted in a unit that exists."""
     units = [unit.id for unit in timeframes.units]
     counted = ((("timeframes", i, "unit"), item.unit) for i, item in enumerate(timeframes.timeframes) if item.unit)
     yield from _known(counted, units, "unknown-unit", document)

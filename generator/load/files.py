@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, OilaError, Problem, SourceErrors
-from generator.load.source import SourceDocument, decode_text, read_source
+from generator.load.source import SourceDocument, decode_text, hidden_character, read_bounded, read_source
 from generator.load.validation import validate
 from generator.messages import problem
 from generator.model.language import ProjectSettings
@@ -93,7 +93,11 @@ class Sources:
         return sorted(name for name in names if name.endswith(".yaml"))
 
     def page_names(self, folder: str, language: str) -> list[str]:
-        return sorted(name for (where, code, name) in self.pages if where == folder and code == language)
+        """The pages of `folder` in `language`, those that could not be read included."""
+        read = {name for (where, code, name) in self.pages if where == folder and code == language}
+        prefix = f"{folder}/{language}/"
+        unread = {name.removeprefix(prefix) for name in self.problems if name.startswith(prefix)}
+        return sorted(read | unread)
 
     def page(self, folder: str, language: str, name: str) -> str | None:
         """The page's text, None if there is no such page; `SourceErrors` if it could not be read."""
@@ -110,6 +114,18 @@ class Sources:
             expected = SINGLE_FILES.get(name, "")
             raise SourceErrors([problem("missing-file", Location(name), expected=f"it should hold {expected}")])
         return self.documents[name]
+
+
+def read_page(path: Path, display: str) -> str:
+    """A page of prose, within the bounds of every source, holding no invisible character."""
+    text = decode_text(read_bounded(path, display), display)
+    hidden = hidden_character(text)
+    if hidden is not None:
+        offset, character = hidden
+        line = text.count("\n", 0, offset) + 1
+        where = Location(display, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+        raise SourceErrors([problem("invisible-character", where, character=character)])
+    return text
 
 
 def read_sources(root: Path) -> Sources:
@@ -131,11 +147,7 @@ def read_sources(root: Path) -> Sources:
             for path in sorted((root / folder / language).glob("*.md")):
                 display = f"{folder}/{language}/{path.name}"
                 try:
-                    pages[(folder, language, path.name)] = decode_text(path.read_bytes(), display)
+                    pages[(folder, language, path.name)] = read_page(path, display)
                 except SourceErrors as errors:
                     problems[display] = tuple(errors.problems)
-                except OSError as error:
-                    problems[display] = (
-                        problem("bad-value", Location(display), detail=f"cannot read: {error.strerror}"),
-                    )
     return Sources(root, settings, documents, pages, problems)

@@ -18,6 +18,7 @@ from generator.errors import Location, Problem, SourceErrors
 from generator.i18n.derived import Derivations
 from generator.i18n.inventory import inventory
 from generator.load.check_forms import check_forms, check_labels, check_statuses, file_id_problems
+from generator.load.check_lists import check_list_ids
 from generator.load.check_references import check_references
 from generator.load.check_scripts import check_scripts
 from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure, check_timeframes
@@ -95,12 +96,15 @@ def project_from(sources: Sources) -> Project:
     referents = Referents.of(
         labels=labels[0] if labels else None,
         forms=[form for form, _ in forms],
+        unread_forms=unread_forms(sources, forms),
         metadata=parts.metadata,
         structure=parts.structure,
         glossary=parts.glossary,
         timeframes=timeframes[0] if timeframes else None,
         sections=parts.sections,
     )
+    for name, document in sources.documents.items():
+        problems.found.extend(check_list_ids(document, form_wide=name.startswith(f"{FORMS_DIR}/")))
     entries = problems.attempt(lambda: inventory(sources).entries)
     if entries is not None:
         problems.found.extend(check_references(entries, referents, settings.source_language))
@@ -131,6 +135,13 @@ def _context(settings: ProjectSettings) -> TextContext:
     names = {language.code: language.english_name for language in settings.languages}
     derivations = Derivations.of(settings)
     return TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
+
+
+def unread_forms(sources: Sources, forms: list[tuple[Form, SourceDocument]]) -> frozenset[str]:
+    """The ids of the forms whose files could not be loaded, taken from their file names."""
+    loaded = {document.file for _, document in forms}
+    names = sources.in_folder(FORMS_DIR)
+    return frozenset(name.removeprefix(f"{FORMS_DIR}/").removesuffix(".yaml") for name in names if name not in loaded)
 
 
 def _docs(pages: Pages, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -164,7 +175,7 @@ def _load_sop(
     if glossary is not None:
         problems.found.extend(check_glossary(*glossary, languages))
     if structure is not None:
-        problems.found.extend(check_structure(*structure, forms, terms))
+        problems.found.extend(check_structure(*structure, forms, terms, unread_forms(pages.sources, forms)))
     return _SopParts(
         metadata[0] if metadata else None,
         structure[0] if structure else None,

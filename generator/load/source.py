@@ -1,7 +1,9 @@
 """Reading one YAML source into plain data, remembering where every key and item stood.
 
 Safe YAML only: YAML 1.2 scalars (so `no` stays the text "no"), no tags, no anchors or aliases, no
-duplicate keys. What comes out is plain Python (dict, list, str, int, float, bool, None, date) plus a
+duplicate keys. Bounded: a file larger than `MAX_SOURCE_BYTES` is not parsed, nesting deeper than `MAX_DEPTH`
+stops the parser where it starts, and a text longer than `MAX_TEXT_CHARS` or holding an invisible character is
+refused where it stands. What comes out is plain Python (dict, list, str, int, float, bool, None, date) plus a
 map from each path inside the document to its line and column, so that a problem found later, by the
 model's validation or a cross-reference check, still points at the exact place in the file.
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,28 @@ from generator.errors import Location, PathPart, Problem, SourceErrors
 from generator.messages import problem
 
 Path_ = tuple[PathPart, ...]
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+"""Far more than any source: the largest form is about 100 KB."""
+MAX_DEPTH = 32
+"""Far deeper than any source nests (a form's table column's choice's label is 9 levels down)."""
+MAX_TEXT_CHARS = 20_000
+"""Far longer than any text of a form or the SOP's structure; the prose lives in Markdown pages."""
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
+)
+"""Characters no text of a form or the SOP needs and a reader cannot see: control characters, zero-width and
+direction marks (which hide or reverse text), a byte-order mark inside text, private-use characters."""
+
+
+def hidden_character(text: str) -> tuple[int, str] | None:
+    """The offset and a description of the first invisible character in `text`, or None."""
+    found = _HIDDEN.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    return found.start(), f"U+{ord(char):04X} {unicodedata.name(char, 'a control or private-use character')}"
 
 
 @dataclass(frozen=True)
@@ -47,11 +72,7 @@ def read_source(path: Path, display: str, expected: str) -> SourceDocument:
 
     Raises `SourceErrors` for anything that is not a clean YAML mapping.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        detail = f"cannot read: {error.strerror}"
-        raise SourceErrors([problem("bad-value", Location(display), detail=detail)]) from None
+    raw = read_bounded(path, display)
     text = decode_text(raw, display)
     builder = _Builder(display)
     try:
@@ -71,6 +92,22 @@ def read_source(path: Path, display: str, expected: str) -> SourceDocument:
         found = "a list" if isinstance(loaded, list) else f"the single value {str(loaded)[:40]!r}"
         raise SourceErrors([problem("not-a-mapping", Location(display, 1, 1), expected=expected, found=found)])
     return SourceDocument(display, loaded, builder.positions)
+
+
+def read_bounded(path: Path, display: str) -> bytes:
+    """The bytes of the source at `path`, if it is a regular file no larger than `MAX_SOURCE_BYTES`."""
+    try:
+        if not path.is_file():
+            raise SourceErrors([problem("bad-value", Location(display), detail="not a regular file")])
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceErrors(
+                [problem("too-large", Location(display), size=size // 1024, limit=MAX_SOURCE_BYTES // 2**20)]
+            )
+        return path.read_bytes()
+    except OSError as error:
+        detail = f"cannot read: {error.strerror}"
+        raise SourceErrors([problem("bad-value", Location(display), detail=detail)]) from None
 
 
 def decode_text(raw: bytes, display: str) -> str:
@@ -135,8 +172,11 @@ class _Builder:
         """Open containers: the container, its path, and for mappings the key waiting for its value."""
 
     def feed(self, event: yaml.Event) -> bool:
-        """Take one event; True once the first document is complete."""
+        """Take one event; True once the first document is complete, or nesting went too deep to go on."""
         if isinstance(event, yaml.DocumentEndEvent):
+            return True
+        if len(self._stack) > MAX_DEPTH:
+            self.problems.append(problem("too-deep", self._mark(event.start_mark), limit=MAX_DEPTH))
             return True
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent | yaml.ScalarEvent | yaml.AliasEvent):
             self.empty = False
@@ -167,9 +207,18 @@ class _Builder:
             self._stack.append((container, path, []))
             return
         value = None if refused else _scalar(event)
+        if isinstance(value, str):
+            self._check_text(value, path, event)
         self._place(value)
         if not self._stack:
             self.result = value
+
+    def _check_text(self, value: str, path: Path_, event: yaml.NodeEvent) -> None:
+        if len(value) > MAX_TEXT_CHARS:
+            self.problems.append(problem("too-long", self._at(path), length=len(value), limit=MAX_TEXT_CHARS))
+        hidden = hidden_character(value)
+        if hidden is not None:
+            self.problems.append(problem("invisible-character", self._at(path), character=hidden[1]))
 
     def _key(self, event: yaml.NodeEvent) -> None:
         container, path, waiting = self._stack[-1]

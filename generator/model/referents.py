@@ -69,6 +69,8 @@ class Referents:
     timeframes: dict[str, Timeframe] | None = None
     units: dict[str, Unit] | None = None
     sop: dict[str, LocalizedText | str] | None = None
+    unread_forms: frozenset[str] = frozenset()
+    """Forms whose files have problems of their own: a reference to one is not checked."""
 
     @classmethod
     def of(
@@ -80,6 +82,7 @@ class Referents:
         glossary: Glossary | None = None,
         timeframes: Timeframes | None = None,
         sections: tuple[SopSection, ...] | None = None,
+        unread_forms: frozenset[str] = frozenset(),
     ) -> Referents:
         return cls(
             labels=labels,
@@ -92,6 +95,7 @@ class Referents:
             timeframes=None if timeframes is None else {item.id: item for item in timeframes.timeframes},
             units=None if timeframes is None else {unit.id: unit for unit in timeframes.units},
             sop=None if metadata is None else _sop(metadata),
+            unread_forms=unread_forms,
         )
 
 

@@ -94,6 +94,8 @@ def _known(resolver: Resolver, found: dict[str, V] | None, reference: Reference,
     """The referent `reference` names in `found`, the referents of its kind read from `where`."""
     if found is None:
         raise UnreadSource(f"{where} could not be read")
+    if reference.kind == "form" and reference.target in resolver.referents.unread_forms:
+        raise UnreadSource(f"forms/{reference.target}.yaml could not be read")
     if reference.target not in found:
         other = _kind_that_has(resolver.referents, reference.target)
         if other is not None:
