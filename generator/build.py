@@ -1,8 +1,10 @@
 """`oila build`: load once, render every language, then write; a failure leaves the last good build alone.
 
 Everything is rendered in memory before the first byte is written, so a build that fails part way
-writes nothing. Files are written atomically and only when their bytes change; files that an earlier
-build made and this one no longer makes are removed; `manifest.json` lists what the build folder holds.
+writes nothing. The new build is then put in place in one step (`generator.write.publish`): a build killed
+at any moment leaves the old build or the new one, each matching its `manifest.json`. Files that an earlier
+build made and this one no longer makes are removed; the temporary folders and staging folder a killed build
+left are removed by the next.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from generator.errors import OilaError
 from generator.i18n.state import translation_state
 from generator.load.files import read_sources
 from generator.load.project import project_from
-from generator.manifest import Entry, read_manifest, write_manifest
+from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
+from generator.scratch import sweep_scratch
 from generator.site.build_site import render_site, root_page
 from generator.site.bundle import field_bundle
 from generator.site.links import site_linker
-from generator.write import write_atomic
+from generator.write import publish
 
 BUNDLES = "bundles"
 WORD_OUTPUTS = ("forms", "sop")
@@ -47,6 +50,7 @@ def build(
     only: Sequence[str] | None = None,
     progress: Callable[[str], None] = lambda message: None,
 ) -> BuildResult:
+    sweep_scratch()
     sources = read_sources(root)
     project = project_from(sources)
     chosen_languages = _choose("language", languages, project.settings.codes)
@@ -67,16 +71,11 @@ def build(
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
     kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
-    written = 0
-    for index, path in enumerate(sorted(made), start=1):
-        changed = write_atomic(out / path, made[path][2].content)
-        written += changed
-        progress(f"[{index}/{len(made)}] {path}{'' if changed else ' (unchanged)'}")
-    for path in sorted(set(previous) - set(entries) - set(kept)):
-        (out / path).unlink(missing_ok=True)
-        progress(f"removed {path}: this build does not make it")
-    write_manifest(out, project.settings.name, {**kept, **entries})
-    return BuildResult(written, len(made) - written, len(made), tuple(warnings))
+    files = {path: item.content for path, (_, _, item) in made.items()}
+    manifest = manifest_bytes(project.settings.name, {**kept, **entries})
+    dropped = frozenset(set(previous) - set(entries) - set(kept))
+    published = publish(out, files, dropped, (MANIFEST, manifest), progress)
+    return BuildResult(published.written, published.unchanged, len(made), tuple(warnings))
 
 
 Rendered = dict[str, tuple[str, str, Artifact]]

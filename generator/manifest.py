@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import Artifact
-from generator.write import write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -39,7 +38,7 @@ def read_manifest(out: Path) -> dict[str, Entry]:
         return {}
 
 
-def write_manifest(out: Path, project: str, entries: dict[str, Entry]) -> None:
+def manifest_bytes(project: str, entries: dict[str, Entry]) -> bytes:
+    """The manifest of a build holding `entries`."""
     artifacts = [asdict(entries[path]) for path in sorted(entries)]
-    text = json.dumps({"project": project, "artifacts": artifacts}, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(out / MANIFEST, text.encode("utf-8"))
+    return (json.dumps({"project": project, "artifacts": artifacts}, ensure_ascii=False, indent=2) + "\n").encode()

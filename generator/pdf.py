@@ -1,21 +1,24 @@
 """PDF beside every Word output, made by LibreOffice in one batch per build, the same bytes every time.
 
 LibreOffice runs once for all documents, driven through UNO by the system Python so that the SOP's
-table of contents is filled before export. Its PDFs carry the time of conversion and a random id;
-both are replaced by values derived from the document, keeping every byte offset in place.
+table of contents is filled before export, in UTC and the C locale wherever the build runs. Its PDFs carry
+the time of conversion and a random id; both are replaced by values derived from the document, keeping every
+byte offset in place. The converter and LibreOffice end with the build, even one that was killed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import OilaError
+from generator.scratch import scratch_folder
+from generator.write import steady_environment
 
 EXPORT_SCRIPT = Path(__file__).with_name("uno_export.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -51,8 +54,7 @@ def convert_to_pdf(
     problem = converter_problem()
     if problem is not None:
         raise PdfUnavailable(problem)
-    with tempfile.TemporaryDirectory(prefix="oila-pdf-") as folder:
-        work = Path(folder)
+    with scratch_folder("pdf") as work:
         jobs = []
         for index, path in enumerate(sorted(documents)):
             source = work / f"{index:04}.docx"
@@ -60,16 +62,29 @@ def convert_to_pdf(
             jobs.append(f"{source}\t{source.with_suffix('.pdf')}")
         (work / "jobs.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
         progress(f"converting {len(documents)} documents to PDF with LibreOffice")
-        command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt")]
-        result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work)
+        command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt"), str(os.getpid())]
+        result = subprocess.run(
+            command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work, env=steady_environment()
+        )
         pdfs = {}
         for index, path in enumerate(sorted(documents)):
             made = work / f"{index:04}.pdf"
             if result.returncode != 0 or not made.is_file():
-                detail = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-                raise OilaError(f"LibreOffice could not convert {path} to PDF: {detail[-1]}")
+                raise OilaError(f"LibreOffice could not convert {path} to PDF: {_reason(result)}")
             pdfs[path.removesuffix(".docx") + ".pdf"] = reproducible_pdf(made.read_bytes(), stamps[path])
     return pdfs
+
+
+def _reason(result: subprocess.CompletedProcess[bytes]) -> str:
+    """What the converter said last, or how it ended when it said nothing."""
+    said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    if said:
+        return said[-1]
+    if result.returncode < 0:
+        return f"the converter was stopped by signal {-result.returncode}"
+    if result.returncode != 0:
+        return f"the converter ended with status {result.returncode} and gave no reason"
+    return "LibreOffice made no PDF of it and gave no reason"
 
 
 def reproducible_pdf(content: bytes, stamp: str) -> bytes:

@@ -1,15 +1,23 @@
 """Word to PDF through LibreOffice's UNO API, run by the system Python (the one that has `uno`).
 
-Usage: python3 uno_export.py PROFILE_DIR JOBS_FILE
+Usage: python3 uno_export.py PROFILE_DIR JOBS_FILE BUILD_PID
 
 `JOBS_FILE` holds one job per line: the .docx path, a tab, the .pdf path. One LibreOffice process
 converts them all; before each export the document's indexes (the table of contents) and fields are
 updated, which a plain `soffice --convert-to pdf` does not do. This file imports nothing from Oila: the
 system Python that runs it has only the standard library and `uno`.
+
+It ends with the build: the kernel sends it SIGTERM when the build process (`BUILD_PID`) ends, even killed,
+and it then ends LibreOffice, which runs in a process group of its own. LibreOffice is given as long as it
+needs to start on a busy machine; if it ends before it accepts a connection, the reason says so.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -20,11 +28,14 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
-CONNECT_ATTEMPTS = 100
 CONNECT_PAUSE_SECONDS = 0.1
+START_SECONDS = 600
+"""How long LibreOffice may take to accept a connection while it runs: minutes on a busy machine, not seconds."""
+_PR_SET_PDEATHSIG = 1
 
 
-def main(profile: Path, jobs_file: Path) -> int:
+def main(profile: Path, jobs_file: Path, build: int) -> int:
+    _end_with(build)
     jobs = [line.split("\t") for line in jobs_file.read_text(encoding="utf-8").splitlines() if line]
     pipe = f"oila_{profile.parent.name}"  # the run's own temporary folder: concurrent builds never share a pipe
     office = subprocess.Popen(
@@ -40,32 +51,56 @@ def main(profile: Path, jobs_file: Path) -> int:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
+    signal.signal(signal.SIGTERM, lambda number, frame: _stop(office, 128 + number))
     try:
-        desktop = _connect(pipe)
+        desktop = _connect(pipe, office)
         for source, target in jobs:
             _export(desktop, Path(source), Path(target))
             print(f"converted {Path(source).name}", flush=True)
         desktop.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            office.wait(timeout=60)
     finally:
-        try:
-            office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            office.kill()
+        _end(office)
     return 0
 
 
-def _connect(pipe: str) -> Any:
+def _end_with(build: int) -> None:
+    """Have the kernel send this process SIGTERM when the build ends; end now if it already has."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != build:
+        raise SystemExit("the build that started the converter has ended")
+
+
+def _stop(office: subprocess.Popen[bytes], status: int) -> None:
+    _end(office)
+    os._exit(status)
+
+
+def _end(office: subprocess.Popen[bytes]) -> None:
+    """LibreOffice and every process it started, ended."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(office.pid, signal.SIGKILL)
+    office.wait()
+
+
+def _connect(pipe: str, office: subprocess.Popen[bytes]) -> Any:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(CONNECT_ATTEMPTS):
+    deadline = time.monotonic() + START_SECONDS
+    while True:
         try:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             break
         except NoConnectException:
+            if office.poll() is not None:
+                raise SystemExit(f"LibreOffice ended with status {office.returncode} before it could convert") from None
+            if time.monotonic() > deadline:
+                raise SystemExit(f"LibreOffice did not start within {START_SECONDS} seconds") from None
             time.sleep(CONNECT_PAUSE_SECONDS)
-    else:
-        raise SystemExit("LibreOffice did not start")
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
@@ -90,4 +125,4 @@ def _export(desktop: Any, source: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])))

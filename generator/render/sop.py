@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +31,7 @@ from generator.render.sop_reference import (
     DRAFT_STYLE,
     reference_docx,
 )
+from generator.scratch import scratch_folder
 from generator.write import dated_environment, reproducible_zip
 
 DIAGRAMS = DiagramFiles(steps="steps.png", pathways="pathways.png")
@@ -63,8 +63,7 @@ def sop_path(language: str, sop: SopView) -> str:
 def render_sop(project: ProjectView) -> dict[str, Artifact]:
     sop, labels = project.sop, project.labels
     pandoc = pypandoc.get_pandoc_path()
-    with tempfile.TemporaryDirectory(prefix="oila-sop-") as folder:
-        work = Path(folder)
+    with scratch_folder("sop") as work:
         (work / DIAGRAMS.steps).write_bytes(draw_png(flowchart_dot(sop, labels)))
         (work / DIAGRAMS.pathways).write_bytes(draw_png(pathways_dot(sop)))
         (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))

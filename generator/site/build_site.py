@@ -12,7 +12,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import material
@@ -23,6 +22,7 @@ from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
@@ -51,8 +51,7 @@ def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) ->
     """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
     by their build path."""
     language = view.language.code
-    with tempfile.TemporaryDirectory(prefix=f"oila-site-{language}-") as folder:
-        stage = Path(folder)
+    with scratch_folder(f"site-{language}") as stage:
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
         pages = _hand_written(view, project.settings.source_language)
