@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: build test check bench schema clean
+.PHONY: build test check bench fuzz schema clean
 
 build: $(READY)
 	$(BIN)/oila build
@@ -23,6 +23,10 @@ check: $(READY)
 bench: $(READY)
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_collect.py
+
+SEED ?= $(shell date +%s)
+fuzz: $(READY)
+	$(BIN)/python -m tests.fuzz --sources 600 --packages 6000 --seed $(SEED)
 
 schema: $(READY)
 	$(BIN)/oila schema

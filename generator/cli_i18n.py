@@ -9,13 +9,12 @@ from typing import Any
 
 from generator.errors import OilaError, SourceErrors
 from generator.i18n.checks import fix_orthography, orthography_problems
-from generator.i18n.exchange import confirm, export_units, import_file
+from generator.i18n.exchange import confirm, export_units, import_file, kept_parts
 from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
 from generator.i18n.state import TranslationState, translation_state
 from generator.load.check_terms import TermUse, renderings, term_uses
 from generator.load.files import Sources, read_sources
 from generator.load.project import glossary_of
-from generator.model.references import references_in
 from generator.write import write_atomic
 
 _SHOWN_STRINGS = 20
@@ -120,8 +119,8 @@ def _import(root: Path, arguments: argparse.Namespace) -> int:
         *(f"unit '{unit.id}': its id is not that of its English; export the file again" for unit in result.unknown),
         *(f"its English changed since the export: {unit.source[:70]!r}" for unit in result.changed_since_export),
         *(
-            f"unit '{unit.id}': the translation must keep the references of its English, each once: "
-            + (", ".join(sorted({reference.written for reference in references_in(unit.source)})) or "none")
+            f"unit '{unit.id}': the translation must keep the references and placeholders of its English, as often "
+            f"and as written: {', '.join(kept_parts(unit.source)) or 'none'}"
             for unit in result.broken_references
         ),
     ]

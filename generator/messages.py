@@ -59,6 +59,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "section or add the section to '{source}' first",
     "no-section-title": "a section starts with its title on the first line, as '# Title'",
     "template-syntax": "broken placeholder syntax: {detail}",
+    "template-construct": 'only {{{{ placeholder }}}} and {{{{ terms("id", ...) }}}} may stand between braces; '
+    "this is {found}",
     "unknown-placeholder": "unknown placeholder '{found}'; known: {allowed}",
     "section-placeholders": "this translation uses the placeholders {found}, but the '{source}' text uses "
     "{expected}; the generated parts are the same in every language",

@@ -17,10 +17,13 @@ def parts_of(package: bytes) -> dict[str, bytes]:
 
 
 def packed(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A package of `parts`, the same bytes every time."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
         for name, content in parts.items():
-            archive.writestr(name, content)
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = compression
+            archive.writestr(info, content)
     return buffer.getvalue()
 
 

@@ -4,7 +4,6 @@ hostile files rejected one by one, and no answer ever printed."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import os
 import shutil
@@ -26,22 +25,8 @@ from generator.model.project import Project
 from generator.model.slots import Slot, SlotKind, form_slots
 from generator.render.fillable import fillable_document
 from tests.conftest import REPO
+from tests.filled import sample_answers
 from tests.hostile import lying_bomb, with_compression, with_flags, with_flipped_bytes
-
-
-def sample_answers(slots: tuple[Slot, ...]) -> dict[str, str]:
-    """A value for every slot: distinct texts, dates, the last answer of each list, every other box ticked."""
-    answers = {}
-    for number, slot in enumerate(slots):
-        if slot.kind is SlotKind.CHECK:
-            answers[slot.tag] = "1" if number % 2 else "0"
-        elif slot.kind is SlotKind.DATE:
-            answers[slot.tag] = (dt.date(2026, 1, 1) + dt.timedelta(days=number)).isoformat()
-        elif slot.kind is SlotKind.CHOICE:
-            answers[slot.tag] = slot.choices[-1].id
-        else:
-            answers[slot.tag] = f"Javob {number} «ʻʼ» ответ & <b>"
-    return answers
 
 
 def expected_fields(slots: tuple[Slot, ...], answers: dict[str, str]) -> dict[str, str]:

@@ -9,6 +9,7 @@ records what it was made from. A unit whose English changed since the export is 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,8 +123,21 @@ def confirm(root: Path, state: TranslationState, language: str, names: frozenset
     return confirmed
 
 
+_TEMPLATE_PART = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+"""A placeholder, statement or comment of a page's template: a translation keeps each exactly."""
+
+
 def _named(text: str) -> Counter[tuple[str, str]]:
-    return Counter(reference.key for reference in references_in(text) if reference.kind not in UNMATCHED_KINDS)
+    """The references and template parts of a text, which its translation keeps, each as often."""
+    named = Counter(reference.key for reference in references_in(text) if reference.kind not in UNMATCHED_KINDS)
+    named.update(("template", " ".join(part.split())) for part in _TEMPLATE_PART.findall(text))
+    return named
+
+
+def kept_parts(text: str) -> list[str]:
+    """The references and template parts of a text as written, for telling a translator what to keep."""
+    written = {reference.written for reference in references_in(text) if reference.kind not in UNMATCHED_KINDS}
+    return sorted(written | set(_TEMPLATE_PART.findall(text)))
 
 
 def _names(entry: Entry, language: str) -> tuple[str, ...]:

@@ -105,6 +105,10 @@ def _parse(pages: Pages, language: str, name: str, known_terms: frozenset[str] |
     except TemplateSyntaxError as error:
         where = Location(display, (error.lineno or 1) + 1, 1)
         return [problem("template-syntax", where, detail=error.message or "cannot parse")]
+    construct = _foreign_construct(tree)
+    if construct is not None:
+        where = Location(display, (construct.lineno or 1) + 1, 1)
+        return [problem("template-construct", where, found=_CONSTRUCTS.get(type(construct), "a template statement"))]
     names = meta.find_undeclared_variables(tree)
     unknown = sorted(names - set(PLACEHOLDERS) - {TERMS_FUNCTION})
     if unknown:
@@ -118,6 +122,28 @@ def _parse(pages: Pages, language: str, name: str, known_terms: frozenset[str] |
         return [problem("unknown-term", at(missing[0]), found=missing[0])]
     section = SectionText(title=heading.group("title").strip(), body=body.strip("\n") + "\n")
     return _Parsed(section, frozenset(names - {TERMS_FUNCTION}), terms)
+
+
+_ALLOWED: tuple[type[nodes.Node], ...] = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const)
+_CONSTRUCTS: dict[type[nodes.Node], str] = {
+    nodes.Getattr: "an attribute (.name)",
+    nodes.Getitem: "an index ([...])",
+    nodes.Filter: "a filter (|name)",
+    nodes.Call: "a call of something other than terms",
+    nodes.For: "a loop ({% for %})",
+    nodes.If: "a condition ({% if %})",
+}
+
+
+def _foreign_construct(tree: nodes.Template) -> nodes.Node | None:
+    """The first part of the template that is neither text, a placeholder's name nor a `terms("id", ...)` call:
+    the prose is written by authors and translators, and must never compute anything when it is rendered."""
+    for node in tree.find_all(nodes.Node):
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == TERMS_FUNCTION:
+            continue
+        if not isinstance(node, _ALLOWED) or (isinstance(node, nodes.Name) and node.ctx != "load"):
+            return node
+    return None
 
 
 def _terms_named(tree: nodes.Template) -> tuple[str, ...] | str:

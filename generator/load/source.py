@@ -81,8 +81,11 @@ def read_source(path: Path, display: str, expected: str) -> SourceDocument:
                 break
     except yaml.MarkedYAMLError as error:
         raise SourceErrors([_syntax_problem(error, display)]) from None
+    except yaml.reader.ReaderError as error:
+        raise SourceErrors([_character_problem(error, text, display)]) from None
     except yaml.YAMLError as error:
-        raise SourceErrors([problem("yaml-syntax", Location(display, 1, 1), detail=str(error))]) from None
+        detail = " ".join(str(error).split())
+        raise SourceErrors([problem("yaml-syntax", Location(display, 1, 1), detail=detail)]) from None
     if builder.problems:
         raise SourceErrors(builder.problems)
     loaded = builder.result
@@ -126,6 +129,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = " ".join(part for part in (error.context, error.problem) if part)
     return problem("yaml-syntax", Location(display, line, column), detail=detail or "cannot parse")
+
+
+def _character_problem(error: yaml.reader.ReaderError, text: str, display: str) -> Problem:
+    """A character YAML does not allow (a control character), at its line and column; LibYAML counts the
+    position in bytes of UTF-8."""
+    before = text.encode("utf-8", errors="surrogatepass")[: error.position].decode("utf-8", errors="ignore")
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, int) else ord(error.character[:1] or "\0")
+    detail = f"the character U+{character:04X} cannot stand in YAML ({error.reason}); delete it"
+    return problem("yaml-syntax", Location(display, line, column), detail=detail)
 
 
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}

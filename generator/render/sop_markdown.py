@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
@@ -17,7 +18,7 @@ from generator.model.sop_view import FormReference, SopView, step_name, transiti
 from generator.render.grid_table import grid_table
 from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
-_TEMPLATES = Environment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
+_TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
 def section_markdown(body: str, sop: SopView, labels: Labels, images: DiagramFiles) -> str:

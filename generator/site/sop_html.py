@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
@@ -18,7 +19,7 @@ from generator.site.text import esc, html_text, prose
 STEPS_IMAGE = "steps.png"
 PATHWAYS_IMAGE = "pathways.png"
 
-_TEMPLATES = Environment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
+_TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
 def section_page_body(body: str, sop: SopView, labels: Labels, form_pages: dict[str, str]) -> str:

@@ -183,6 +183,18 @@ def test_check_names_uzbek_apostrophes_and_fix_repairs_them(project: Path, capsy
     assert oila(project, "check") == 0
 
 
+KEEP = "must keep the references and placeholders of its English, as often and as written:"
+
+
+def refused(project: Path, translations: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `oila i18n import` printed when it refused `translations` and left every source as it was."""
+    before = fingerprints(project)
+    capsys.readouterr()
+    assert oila(project, "i18n", "import", str(translations)) == 1
+    assert fingerprints(project) == before
+    return capsys.readouterr().out
+
+
 def test_an_import_that_breaks_a_reference_writes_nothing_and_names_the_unit(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -197,16 +209,25 @@ def test_an_import_that_breaks_a_reference_writes_nothing_and_names_the_unit(
     unit = next(unit for unit in store.units if unit.source.startswith("Citizenship ("))
     unit.target = "Fuqaroligi (roʻyxatga olish qadami)"
     exported.write_bytes(bytes(store))
-    before = fingerprints(project)
-    capsys.readouterr()
-    assert oila(project, "i18n", "import", str(exported)) == 1
-    shown = capsys.readouterr().out
-    assert "the translation must keep the references of its English, each once: {step:registration|short}" in shown
-    assert fingerprints(project) == before
+    shown = refused(project, exported, capsys)
+    assert f"{KEEP} {{step:registration|short}}" in shown
     unit.target = "Fuqaroligi ({step:registration|short})"
     exported.write_bytes(bytes(store))
     assert oila(project, "i18n", "import", str(exported)) == 0
     assert 'uz: "Fuqaroligi ({step:registration|short})"' in path.read_text(encoding="utf-8")
+
+
+def test_a_translated_page_that_changes_a_placeholder_is_not_imported(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "ru.xlf"
+    assert oila(project, "i18n", "export", "--lang", "ru", "--format", "xliff", "--out", str(exported)) == 0
+    store = factory.getobject(str(exported))
+    unit = next(unit for unit in store.units if "{{ roles_table }}" in unit.source)
+    unit.target = unit.target.replace("{{ roles_table }}", "{{ roles_table.__class__.__mro__ }}")
+    exported.write_bytes(bytes(store))
+    shown = refused(project, exported, capsys)
+    assert KEEP in shown and "{{ roles_table }}" in shown
 
 
 def test_a_hostile_translation_file_is_answered_in_a_few_lines_and_changes_nothing(
@@ -223,16 +244,13 @@ def test_a_hostile_translation_file_is_answered_in_a_few_lines_and_changes_nothi
         encoding="utf-8",
     )
     before = fingerprints(project)
-    capsys.readouterr()
-    assert oila(project, "i18n", "import", str(hostile)) == 1
-    shown = capsys.readouterr().out.splitlines()
+    shown = refused(project, hostile, capsys).splitlines()
     assert len(shown) == 22
     assert (
         shown[0]
         == "oila: uz: not imported, unit '000000000000': its id is not that of its English; export the file again"
     )
     assert shown[-2] == "oila: uz: ... and 480 more units not imported"
-    assert fingerprints(project) == before
     hostile.write_text(hostile.read_text(encoding="utf-8").replace('source-language="en"', 'source-language="ru"'))
     assert oila(project, "i18n", "import", str(hostile)) == 1
     assert "the file translates from 'ru', but this project's texts are written in 'en'" in capsys.readouterr().err

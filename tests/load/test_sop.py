@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.errors import Location
 from generator.load.project import load_project
 from generator.messages import problem, quoted_list
@@ -57,6 +59,21 @@ def test_broken_placeholder_syntax_is_located(root: Path) -> None:
     found = problems(root)
     assert len(found) == 1
     assert found[0].startswith("sop/en/01-purpose.md:5:1: broken placeholder syntax: ")
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("{{ steps_table.__class__.__mro__[1].__subclasses__() }}", "a call of something other than terms"),
+        ("{{ terms.__globals__['os'] }}", "an index ([...])"),
+        ("{{ steps_table|length }}", "a filter (|name)"),
+        ("{% for row in steps_table %}{{ row }}{% endfor %}", "a loop ({% for %})"),
+        ("{% set steps_table = 1 %}", "a template statement"),
+    ],
+)
+def test_prose_that_would_compute_when_rendered_is_refused(root: Path, written: str, found: str) -> None:
+    edit(root, "sop/ru/02-steps.md", "{{ steps_table }}", f"{{{{ steps_table }}}} {written}")
+    assert problems(root) == [str(problem("template-construct", Location("sop/ru/02-steps.md", 3, 1), found=found))]
 
 
 def test_a_translation_keeps_the_generated_parts(root: Path) -> None:

@@ -26,6 +26,12 @@ def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
     assert found == [str(problem("not-utf8", Location("choices/x.yaml", 2, 8), byte=0xE9))]
 
 
+def test_a_control_character_is_located_on_its_line_after_letters_of_several_bytes(tmp_path: Path) -> None:
+    found = errors_of(tmp_path / "x.yaml", "id: x\ntitle: {ru: Оценка\x07 семьи}\n".encode())
+    detail = "the character U+0007 cannot stand in YAML (control characters are not allowed); delete it"
+    assert found == [str(problem("yaml-syntax", Location("choices/x.yaml", 2, 19), detail=detail))]
+
+
 def test_an_empty_file_says_what_it_should_hold(tmp_path: Path) -> None:
     found = errors_of(tmp_path / "x.yaml", b"# only a comment\n")
     assert found == [str(problem("empty-file", Location("choices/x.yaml", 1, 1), expected=EXPECTED))]
