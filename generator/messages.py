@@ -24,6 +24,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "too-large": "the file is {size} KB, more than the {limit} MB any source may be; is it the right file?",
     "too-deep": "nested more than {limit} levels deep, far deeper than any source; the rest was not read",
     "too-long": "a text of {length} characters, more than the {limit} a text may have; shorten it or split it",
+    "deep-brackets": "a [ opened inside {limit} others; no text needs that, and the SOP's converter slows to a "
+    "halt on it",
     "invisible-character": "the text holds {character}, an invisible character that can hide or reverse text; "
     "delete it",
     # Shapes and values

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import OilaError
+from generator.external import last_words, run_tool
 from generator.scratch import scratch_folder
 from generator.write import steady_environment
 
@@ -63,9 +64,8 @@ def convert_to_pdf(
         (work / "jobs.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
         progress(f"converting {len(documents)} documents to PDF with LibreOffice")
         command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt"), str(os.getpid())]
-        result = subprocess.run(
-            command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False, cwd=work, env=steady_environment()
-        )
+        failure = "LibreOffice could not convert the documents to PDF"
+        result = run_tool(command, failure, TIMEOUT_SECONDS, check=False, cwd=work, env=steady_environment())
         pdfs = {}
         for index, path in enumerate(sorted(documents)):
             made = work / f"{index:04}.pdf"
@@ -77,13 +77,8 @@ def convert_to_pdf(
 
 def _reason(result: subprocess.CompletedProcess[bytes]) -> str:
     """What the converter said last, or how it ended when it said nothing."""
-    said = result.stderr.decode("utf-8", "replace").strip().splitlines()
-    if said:
-        return said[-1]
-    if result.returncode < 0:
-        return f"the converter was stopped by signal {-result.returncode}"
-    if result.returncode != 0:
-        return f"the converter ended with status {result.returncode} and gave no reason"
+    if result.returncode != 0 or result.stderr.strip():
+        return last_words(result)
     return "LibreOffice made no PDF of it and gave no reason"
 
 

@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from generator.build import build
+from generator.cli import main
 from generator.errors import SourceErrors
 from tests.conftest import WriteSource
 
@@ -61,6 +62,19 @@ def test_a_failed_build_keeps_the_last_good_one(root: Path, write_source: WriteS
     with pytest.raises(SourceErrors):
         build(root, root / "build", only=["forms"])
     assert {path: (root / "build" / path).read_bytes() for path in FORMS} == before
+
+
+def test_a_converter_that_takes_too_long_is_stopped_and_named_without_a_traceback(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(root, root / "build", only=["sop"], languages=["en"])
+    before = (root / "build" / "manifest.json").read_bytes()
+    monkeypatch.setattr("generator.render.sop.PANDOC_TIMEOUT_SECONDS", 0.01)
+    assert main(["--project", str(root), "build", "--only", "sop", "--lang", "en"]) == 1
+    said = capsys.readouterr().err
+    assert "oila: pandoc could not make the SOP document: it did not finish in 0.01 s and was stopped; " in said
+    assert "Traceback" not in said
+    assert (root / "build" / "manifest.json").read_bytes() == before
 
 
 def test_a_removed_form_disappears_from_the_build(root: Path, write_source: WriteSource) -> None:

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, OilaError, Problem, SourceErrors
-from generator.load.source import SourceDocument, decode_text, hidden_character, read_bounded, read_source
+from generator.load.source import (
+    MAX_BRACKETS,
+    SourceDocument,
+    decode_text,
+    deep_bracket,
+    hidden_character,
+    located,
+    read_bounded,
+    read_source,
+)
 from generator.load.validation import validate
 from generator.messages import problem
 from generator.model.language import ProjectSettings
@@ -119,12 +128,15 @@ class Sources:
 def read_page(path: Path, display: str) -> str:
     """A page of prose, within the bounds of every source, holding no invisible character."""
     text = decode_text(read_bounded(path, display), display)
+    found = []
     hidden = hidden_character(text)
     if hidden is not None:
-        offset, character = hidden
-        line = text.count("\n", 0, offset) + 1
-        where = Location(display, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
-        raise SourceErrors([problem("invisible-character", where, character=character)])
+        found.append(problem("invisible-character", located(display, text, hidden[0]), character=hidden[1]))
+    bracket = deep_bracket(text)
+    if bracket is not None:
+        found.append(problem("deep-brackets", located(display, text, bracket), limit=MAX_BRACKETS))
+    if found:
+        raise SourceErrors(found)
     return text
 
 

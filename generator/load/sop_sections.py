@@ -105,6 +105,9 @@ def _parse(pages: Pages, language: str, name: str, known_terms: frozenset[str] |
     except TemplateSyntaxError as error:
         where = Location(display, (error.lineno or 1) + 1, 1)
         return [problem("template-syntax", where, detail=error.message or "cannot parse")]
+    except RecursionError:
+        where = Location(display, _deep_nesting_line(body) + 1, 1)
+        return [problem("template-syntax", where, detail="brackets nested far too deep")]
     construct = _foreign_construct(tree)
     if construct is not None:
         where = Location(display, (construct.lineno or 1) + 1, 1)
@@ -159,6 +162,17 @@ def _terms_named(tree: nodes.Template) -> tuple[str, ...] | str:
                 return 'write terms("id", "id", ...) with the term ids in quotes'
             named.append(argument.value)
     return tuple(named)
+
+
+def _deep_nesting_line(body: str) -> int:
+    """The line of `body` where brackets first stand a hundred deep (Jinja's parser recurses on each)."""
+    depth, line = 0, 1
+    for character in body:
+        depth += (character in "([{") - (character in ")]}")
+        line += character == "\n"
+        if depth >= 100:
+            return line
+    return 1
 
 
 def _line_of(body: str, word: str) -> int:

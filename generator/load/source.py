@@ -50,6 +50,24 @@ def hidden_character(text: str) -> tuple[int, str] | None:
     return found.start(), f"U+{ord(char):04X} {unicodedata.name(char, 'a control or private-use character')}"
 
 
+MAX_BRACKETS = 3
+"""How deep square brackets may nest in a text: pandoc's Markdown reader takes time that grows threefold with
+each level (16 levels: minutes and gigabytes), and no sentence needs more than two."""
+_SQUARE = re.compile(r"[\[\]]")
+
+
+def deep_bracket(text: str) -> int | None:
+    """The offset of the first `[` opened inside `MAX_BRACKETS` others, or None."""
+    if text.count("[") <= MAX_BRACKETS:
+        return None
+    depth = 0
+    for found in _SQUARE.finditer(text):
+        depth = depth + 1 if found.group() == "[" else max(depth - 1, 0)
+        if depth > MAX_BRACKETS:
+            return found.start()
+    return None
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     """The data of one YAML file and where each part of it stood."""
@@ -135,10 +153,15 @@ def _character_problem(error: yaml.reader.ReaderError, text: str, display: str) 
     """A character YAML does not allow (a control character), at its line and column; LibYAML counts the
     position in bytes of UTF-8."""
     before = text.encode("utf-8", errors="surrogatepass")[: error.position].decode("utf-8", errors="ignore")
-    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
     character = error.character if isinstance(error.character, int) else ord(error.character[:1] or "\0")
     detail = f"the character U+{character:04X} cannot stand in YAML ({error.reason}); delete it"
-    return problem("yaml-syntax", Location(display, line, column), detail=detail)
+    return problem("yaml-syntax", located(display, text, len(before)), detail=detail)
+
+
+def located(display: str, text: str, offset: int) -> Location:
+    """The line and column of the character at `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return Location(display, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -232,6 +255,8 @@ class _Builder:
         hidden = hidden_character(value)
         if hidden is not None:
             self.problems.append(problem("invisible-character", self._at(path), character=hidden[1]))
+        if deep_bracket(value) is not None:
+            self.problems.append(problem("deep-brackets", self._at(path), limit=MAX_BRACKETS))
 
     def _key(self, event: yaml.NodeEvent) -> None:
         container, path, waiting = self._stack[-1]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import subprocess
 import textwrap
 
 from generator.errors import BuildError
+from generator.external import run_tool
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.render import house_style as hs
@@ -79,13 +79,8 @@ def draw_png(dot_source: str) -> bytes:
     dot = shutil.which("dot")
     if dot is None:
         raise BuildError(f"cannot draw the SOP's flow diagram: Graphviz is not installed; {INSTALL_HINT}")
-    result = subprocess.run(
-        [dot, "-Tpng"], input=dot_source.encode("utf-8"), capture_output=True, timeout=DOT_TIMEOUT_SECONDS, check=False
-    )
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"]
-        raise BuildError(f"Graphviz could not draw the SOP's flow diagram: {detail[-1]}")
-    return result.stdout
+    failure = "Graphviz could not draw the SOP's flow diagram"
+    return run_tool([dot, "-Tpng"], failure, DOT_TIMEOUT_SECONDS, stdin=dot_source.encode("utf-8")).stdout
 
 
 def _wrap(text: str, width: int) -> str:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
 import pypandoc
 
-from generator.errors import BuildError
+from generator.external import run_tool
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.model.view import ProjectView
@@ -36,6 +35,7 @@ from generator.write import dated_environment, reproducible_zip
 
 DIAGRAMS = DiagramFiles(steps="steps.png", pathways="pathways.png")
 PANDOC_TIMEOUT_SECONDS = 120
+SLOW = "; pandoc slows to a halt on some odd Markdown, such as brackets or quotes nested deep"
 PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```\n'
 
 
@@ -135,17 +135,15 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
         "--resource-path=.",
         f"--metadata=lang:{locale}",
     ]
-    result = subprocess.run(
+    environment = dated_environment(version_date)
+    run_tool(
         command,
+        "pandoc could not make the SOP document",
+        PANDOC_TIMEOUT_SECONDS,
+        slow_hint=SLOW,
         cwd=work,
-        env=dated_environment(version_date),
-        capture_output=True,
-        timeout=PANDOC_TIMEOUT_SECONDS,
-        check=False,
+        env=environment,
     )
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip() or "no reason given"
-        raise BuildError(f"pandoc could not make the SOP document: {detail}")
 
 
 def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import io
-import subprocess
 
 import docx
 from docx.document import Document
@@ -19,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
 
+from generator.external import run_tool
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.model.view import LanguageView
@@ -42,7 +42,7 @@ TABLE_BORDER: wordml.Border = ("single", 4, "808080")
 def pandoc_default_reference(pandoc: str) -> bytes:
     """pandoc's own reference.docx: its style names are the ones pandoc writes."""
     command = [pandoc, "--print-default-data-file", "reference.docx"]
-    return subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
+    return run_tool(command, "pandoc could not give its reference document", 60).stdout
 
 
 def reference_docx(pandoc: str, sop: SopView, language: LanguageView, labels: Labels) -> bytes:

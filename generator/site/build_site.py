@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import material
 
 from generator.errors import BuildError
+from generator.external import run_tool
 from generator.load.files import DOCS_DIR
 from generator.model.labels import LabelId
 from generator.model.project import Project
@@ -219,9 +219,8 @@ def _run_mkdocs(stage: Path, version_date: dt.date) -> None:
         "--config-file",
         str(stage / "mkdocs.yml"),
     ]
-    result = subprocess.run(
-        command, cwd=stage, env=environment, capture_output=True, timeout=MKDOCS_TIMEOUT_SECONDS, check=False
-    )
+    failure = "MkDocs could not build the site"
+    result = run_tool(command, failure, MKDOCS_TIMEOUT_SECONDS, check=False, cwd=stage, env=environment)
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace").strip()
         raise BuildError(f"MkDocs could not build the site: {detail or 'no reason given'}")

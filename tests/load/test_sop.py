@@ -76,6 +76,21 @@ def test_prose_that_would_compute_when_rendered_is_refused(root: Path, written: 
     assert problems(root) == [str(problem("template-construct", Location("sop/ru/02-steps.md", 3, 1), found=found))]
 
 
+def test_brackets_nested_deep_in_a_placeholder_are_located(root: Path) -> None:
+    edit(root, "sop/en/01-purpose.md", "{{ legal_basis }}", "{{ legal_basis" + "(" * 1000 + ")" * 1000 + " }}")
+    detail = "brackets nested far too deep"
+    assert problems(root) == [str(problem("template-syntax", Location("sop/en/01-purpose.md", 5, 1), detail=detail))]
+
+
+def test_square_brackets_nested_deep_are_located_in_prose_and_in_yaml(root: Path) -> None:
+    edit(root, "sop/ru/01-purpose.md", "{{ legal_basis }}", "{{ legal_basis }}\n\nСм. [a [b [c [d]]]].")
+    edit(root, "sop/sop.yaml", "title: {en: ", "title: {en: '[[[[x]]]] ', ")
+    assert problems(root) == [
+        str(problem("deep-brackets", Location("sop/ru/01-purpose.md", 7, 14), limit=3)),
+        str(problem("deep-brackets", Location("sop/sop.yaml", 6, 9, ("title", "en")), limit=3)),
+    ]
+
+
 def test_a_translation_keeps_the_generated_parts(root: Path) -> None:
     edit(root, "sop/ru/01-purpose.md", "{{ legal_basis }}", "")
     expected = problem(
