@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.cli_i18n import add_commands as add_i18n_commands
 from generator.cli_i18n import check_translations
-from generator.errors import OilaError, SourceErrors
+from generator.errors import OilaError, SourceErrors, printable
 from generator.load.files import find_project
 from generator.render import OUTPUTS
 
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"oila: {errors}", file=sys.stderr)
         return 1
     except OilaError as error:
-        print(f"oila: {error}", file=sys.stderr)
+        print(printable(f"oila: {error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("oila: interrupted; nothing half-written was left behind", file=sys.stderr)

@@ -9,10 +9,18 @@ formatter prints them all the same way::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 PathPart = str | int
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line and shown as written: control characters, line separators and direction marks that
+    a source or a file name carries are written as escapes, so that they cannot break or reverse a message."""
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def format_path(path: Sequence[PathPart]) -> str:
@@ -53,7 +61,7 @@ class Problem:
     code: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message} [{self.code}]"
+        return printable(f"{self.location}: {self.message} [{self.code}]")
 
 
 class OilaError(Exception):

@@ -42,7 +42,7 @@ def open_package(source: Path | IO[bytes], what: str) -> zipfile.ZipFile:
     """`source` as a zip package whose directory is sound; `what` names the kind of file in messages."""
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise BadPackage(f"not {what}: the file is not a zip package, or is damaged") from None
     try:
         _check_directory(archive.infolist())

@@ -32,6 +32,8 @@ INSTALL_HINT = (
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
 _ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})>\s*<([0-9A-F]{32})> ?\]")
 _CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
+_XMP_DATE = re.compile(rb"(<(?:xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate|rdf:li)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+"""A date in the XMP metadata that LibreOffice 25.2 writes beside the document information."""
 
 
 class PdfUnavailable(OilaError):
@@ -88,6 +90,8 @@ def reproducible_pdf(content: bytes, stamp: str) -> bytes:
     Every replacement has the length of what it replaces, so the cross-reference table stays right.
     """
     dated = _DATE.sub(lambda match: b"/" + match.group(1) + b"(D:" + stamp.encode("ascii") + b"000000", content)
+    day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}T00:00:00".encode("ascii")
+    dated = _XMP_DATE.sub(lambda match: match.group(1) + day, dated)
     digest = hashlib.md5(_with_hex(dated, b"0" * 32), usedforsecurity=False).hexdigest().upper().encode("ascii")
     return _with_hex(dated, digest)
 

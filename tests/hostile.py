@@ -72,6 +72,13 @@ def with_compression(package: bytes, name: str, method: int) -> bytes:
     return bytes(damaged)
 
 
+def with_version_needed(package: bytes, name: str, version: int) -> bytes:
+    """The part said to need zip version `version` (times ten) to unpack, in the central directory."""
+    damaged = bytearray(package)
+    struct.pack_into("<H", damaged, _central_record(package, name) + 6, version)
+    return bytes(damaged)
+
+
 def lying_bomb(path: Path, parts: dict[str, bytes], name: str, unpacked: int, claimed: int) -> None:
     """A package whose part `name` unpacks to `unpacked` zero bytes while both headers claim `claimed`, written
     without ever holding the part in memory."""

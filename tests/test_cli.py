@@ -35,6 +35,16 @@ def test_check_reports_every_problem_then_a_count_and_exits_1(root: Path, write_
     assert "Traceback" not in result.stderr
 
 
+def test_a_character_that_would_break_or_reverse_a_message_is_printed_as_an_escape(
+    root: Path, write_source: WriteSource, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_source("forms/odd.yaml", 'id: odd\n"co\\u202ede\\r": F-99\n')
+    assert main(["--project", str(root), "check"]) == 1
+    printed = capsys.readouterr().err
+    assert "co\\u202ede\\r" in printed
+    assert "\u202e" not in printed and "\r" not in printed
+
+
 def test_a_folder_without_oila_yaml_is_explained(tmp_path: Path) -> None:
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1

@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from generator.package import BadPackage, check_parts, open_package, read_part, regular_file_size
-from tests.hostile import lying_bomb, packed, with_compression, with_flags, with_flipped_bytes
+from tests.hostile import (
+    lying_bomb,
+    packed,
+    with_compression,
+    with_flags,
+    with_flipped_bytes,
+    with_version_needed,
+)
 
 PARTS = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document>" + b"text " * 2000 + b"</w:document>"}
 
@@ -36,6 +43,7 @@ def test_a_sound_part_is_read_and_a_missing_one_is_none() -> None:
         (lambda package: with_flags(package, "word/document.xml", 0x1), "holds an encrypted part"),
         (lambda package: with_compression(package, "word/document.xml", 99), "packed in a way Word and Excel do not"),
         (lambda package: b"PK\x03\x04" + package[4:40], "not a Word document: the file is not a zip package"),
+        (lambda package: with_version_needed(package, "word/document.xml", 84), "not a zip package, or is damaged"),
     ],
 )
 def test_damage_is_refused_with_its_reason(damage: object, reason: str) -> None:

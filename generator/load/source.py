@@ -35,10 +35,11 @@ MAX_TEXT_CHARS = 20_000
 """Far longer than any text of a form or the SOP's structure; the prose lives in Markdown pages."""
 _HIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ufff9-\ufffb\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
+    "\u2028\u2029\u2066-\u2069\ufeff\ufff9-\ufffb\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
 )
 """Characters no text of a form or the SOP needs and a reader cannot see: control characters, zero-width and
-direction marks (which hide or reverse text), a byte-order mark inside text, private-use characters."""
+direction marks (which hide or reverse text), line and paragraph separators (a line break to some programs and
+not to others), a byte-order mark inside text, private-use characters."""
 
 
 def hidden_character(text: str) -> tuple[int, str] | None:

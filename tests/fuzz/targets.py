@@ -1,9 +1,9 @@
 """The two things a fuzz case does: check a project with one source mutated, and read one mutated filled form.
 
 A right answer for a mutated source is `oila check` either passing (and then every renderer that runs without
-LibreOffice, Pandoc or MkDocs working on the result in every language) or failing with exit status 1 and one
-located line per problem. A right answer for a mutated package is its answers or a reason it was rejected.
-Anything else raises, and the runner reports it.
+LibreOffice or MkDocs working on the result) or failing with exit status 1 and one located line per problem.
+A right answer for a mutated package is its answers or a reason it was rejected. Anything else raises, and
+the runner reports it.
 """
 
 from __future__ import annotations
@@ -137,10 +137,11 @@ def _located(errors: str) -> None:
 
 
 def _render(project: Project, rng: random.Random) -> None:
-    """Everything Oila renders in Python, in every language: one form's Word files, the SOP's Markdown and
-    diagrams, the site's pages and settings."""
+    """What Oila renders without LibreOffice or MkDocs: the SOP through Pandoc in one language; in every language
+    one form's Word files, the SOP's Markdown and diagrams, the site's pages and settings."""
     linker = site_linker(project)
     root_page(project)
+    renderer("sop")(project.localize(rng.choice(project.settings.codes)))
     for language in project.settings.codes:
         view = project.localize(language)
         form = rng.choice(view.forms)
