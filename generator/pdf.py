@@ -24,10 +24,14 @@ from generator.write import steady_environment
 EXPORT_SCRIPT = Path(__file__).with_name("uno_export.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 TIMEOUT_SECONDS = 1800
+NEEDED_VERSION = (25, 2)
+"""Older releases print writing lines at half the height the forms ask for, grey placeholders black, and drop
+the fillable forms' tags on saving."""
 INSTALL_HINT = (
-    "install LibreOffice and its Python bridge (Debian and Ubuntu: "
-    "sudo apt-get install libreoffice-writer-nogui python3-uno), or run 'make build'"
+    "install LibreOffice 25.2 or newer and its Python bridge: run 'sudo tools/system-packages' (Debian 12 takes "
+    "them from bookworm-backports, Debian 13 from its main archive), or 'make build'"
 )
+_VERSION = re.compile(r"LibreOffice (\d+)\.(\d+)")
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
 _ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})>\s*<([0-9A-F]{32})> ?\]")
@@ -42,9 +46,17 @@ class PdfUnavailable(OilaError):
 
 def converter_problem() -> str | None:
     """Why PDFs cannot be made on this machine, or None when they can."""
-    if shutil.which("soffice") is None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
         return f"LibreOffice is not installed; {INSTALL_HINT}"
-    bridge = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
+    said = run_tool([soffice, "--version"], "LibreOffice could not say its version", 120, check=False).stdout
+    found = _VERSION.search(said.decode("utf-8", "replace"))
+    if found is None:
+        return f"cannot tell which LibreOffice is installed (it says {said[:80]!r}); {INSTALL_HINT}"
+    if (int(found.group(1)), int(found.group(2))) < NEEDED_VERSION:
+        needed = ".".join(map(str, NEEDED_VERSION))
+        return f"{found.group()} is installed, but Oila's PDFs need {needed} or newer; {INSTALL_HINT}"
+    bridge = run_tool([SYSTEM_PYTHON, "-c", "import uno"], "the Python bridge could not be tried", 120, check=False)
     if bridge.returncode != 0:
         return f"LibreOffice's Python bridge (python3-uno) is not installed; {INSTALL_HINT}"
     return None

@@ -118,11 +118,29 @@ def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
     monkeypatch.setattr("generator.pdf.shutil.which", lambda name: None if name == "soffice" else found(name))
     result = build(root, root / "build")
     assert result.warnings == (
-        "no PDFs were made: LibreOffice is not installed; install LibreOffice and its Python bridge (Debian and "
-        "Ubuntu: sudo apt-get install libreoffice-writer-nogui python3-uno), or run 'make build'",
+        "no PDFs were made: LibreOffice is not installed; install LibreOffice 25.2 or newer and its Python bridge: "
+        "run 'sudo tools/system-packages' (Debian 12 takes them from bookworm-backports, Debian 13 from its main "
+        "archive), or 'make build'",
     )
     made = [entry["path"] for entry in manifest_of(root / "build") if entry["kind"] != "site"]
     assert made == sorted([*FORMS, *FILLABLE, *SOP])
+
+
+def test_an_older_libreoffice_makes_no_pdfs_and_says_which_is_needed(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice 7.4 prints writing lines at half their height: its PDFs would not be fit to print."""
+    old = tmp_path / "soffice"
+    old.write_text("#!/bin/sh\necho 'LibreOffice 7.4.7.2 40(Build:2)'\n", encoding="utf-8")
+    old.chmod(0o755)
+    found = shutil.which
+    monkeypatch.setattr("generator.pdf.shutil.which", lambda name: str(old) if name == "soffice" else found(name))
+    result = build(root, root / "build", only=["pdf"])
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith(
+        "no PDFs were made: LibreOffice 7.4 is installed, but Oila's PDFs need 25.2 or newer; install LibreOffice "
+    )
+    assert not [entry for entry in manifest_of(root / "build") if entry["kind"] == "pdf"]
 
 
 def test_a_step_moved_in_the_structure_renumbers_the_forms_and_the_sop_in_every_language(root: Path) -> None:

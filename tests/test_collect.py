@@ -20,11 +20,12 @@ from docx.oxml.ns import qn
 from generator.cli import main
 from generator.collect.run import collect
 from generator.collect.xlsx import workbook
+from generator.load.project import load_project
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.slots import Slot, SlotKind, form_slots
 from generator.render.fillable import fillable_document
-from tests.conftest import REPO
+from tests.conftest import REPO, ROOTS
 from tests.filled import sample_answers
 from tests.hostile import lying_bomb, with_compression, with_flags, with_flipped_bytes
 
@@ -121,11 +122,28 @@ def test_a_form_filled_and_saved_in_libreoffice_is_still_collected(real_project:
         command, check=True, capture_output=True, timeout=300, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     )
     saved = tmp_path / "saved" / "filled.docx"
-    assert b"w:tag" not in zipfile.ZipFile(saved).read("word/document.xml")
+    assert zipfile.ZipFile(saved).read("word/document.xml").count(b"<w:tag ") == len(slots)
     collect(REPO, [saved], tmp_path / "out", "ru", lambda message: None)
     [row] = read_table(tmp_path / "out" / f"{form.id}.csv")
     row.pop("file")
     assert row == expected_fields(slots, answers)
+
+
+@pytest.mark.parametrize(("saved_by", "tags"), [("libreoffice-7.4", 0), ("libreoffice-25.2", 52)])
+def test_a_form_saved_by_an_older_or_a_newer_libreoffice_is_collected(
+    root: Path, tmp_path: Path, saved_by: str, tags: int
+) -> None:
+    """The files in tests/roots/saved are the test form filled in Russian with `sample_answers`, then opened and
+    saved by each LibreOffice (`soffice --convert-to "docx:MS Word 2007 XML"`): 7.4 drops every tag, and
+    collect matches its controls by order and kind; 25.2 keeps them."""
+    saved = ROOTS / "saved" / f"every-type-ru-{saved_by}.docx"
+    assert zipfile.ZipFile(saved).read("word/document.xml").count(b"<w:tag ") == tags
+    view = load_project(root).localize("ru")
+    slots = form_slots(view.forms[0], view.labels[LabelId.OTHER_SPECIFY])
+    collect(root, [saved], tmp_path / "out", "ru", lambda message: None)
+    [row] = read_table(tmp_path / "out" / "every-type.csv")
+    row.pop("file")
+    assert row == expected_fields(slots, sample_answers(slots))
 
 
 def hostile_files(folder: Path, good: bytes) -> dict[str, str]:

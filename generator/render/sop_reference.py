@@ -103,8 +103,11 @@ def _style_text(document: Document) -> None:
 
 
 def _style_headings(document: Document) -> None:
-    for level, size in enumerate(hs.SOP_HEADING_SIZES, start=1):
-        style = _paragraph_style(document, f"Heading {level}")
+    """The headings, and the heading LibreOffice writes over the contents when it fills them (`TOC Heading`),
+    which must look like the first level, not fall back to a theme font no machine here has."""
+    levels = [(f"Heading {level}", level, size) for level, size in enumerate(hs.SOP_HEADING_SIZES, start=1)]
+    for name, level, size in [*levels, ("TOC Heading", 1, hs.SOP_HEADING_SIZES[0])]:
+        style = _paragraph_style(document, name)
         style.font.size = size
         style.font.bold = True
         style.font.italic = False
