@@ -37,6 +37,23 @@ _PR_SET_PDEATHSIG = 1
 def main(profile: Path, jobs_file: Path, build: int) -> int:
     _end_with(build)
     jobs = [line.split("\t") for line in jobs_file.read_text(encoding="utf-8").splitlines() if line]
+    office, context = open_office(profile)
+    try:
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        for source, target in jobs:
+            _export(desktop, Path(source), Path(target))
+            print(f"converted {Path(source).name}", flush=True)
+        desktop.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            office.wait(timeout=60)
+    finally:
+        end_office(office)
+    return 0
+
+
+def open_office(profile: Path) -> tuple[subprocess.Popen[bytes], Any]:
+    """LibreOffice, headless, in a process group of its own with the user profile `profile`, and its component
+    context once it accepts connections; told to end, this process ends LibreOffice first."""
     pipe = f"oila_{profile.parent.name}"  # the run's own temporary folder: concurrent builds never share a pipe
     office = subprocess.Popen(
         [
@@ -55,16 +72,10 @@ def main(profile: Path, jobs_file: Path, build: int) -> int:
     )
     signal.signal(signal.SIGTERM, lambda number, frame: _stop(office, 128 + number))
     try:
-        desktop = _connect(pipe, office)
-        for source, target in jobs:
-            _export(desktop, Path(source), Path(target))
-            print(f"converted {Path(source).name}", flush=True)
-        desktop.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            office.wait(timeout=60)
-    finally:
-        _end(office)
-    return 0
+        return office, _connect(pipe, office)
+    except BaseException:
+        end_office(office)
+        raise
 
 
 def _end_with(build: int) -> None:
@@ -76,11 +87,11 @@ def _end_with(build: int) -> None:
 
 
 def _stop(office: subprocess.Popen[bytes], status: int) -> None:
-    _end(office)
+    end_office(office)
     os._exit(status)
 
 
-def _end(office: subprocess.Popen[bytes]) -> None:
+def end_office(office: subprocess.Popen[bytes]) -> None:
     """LibreOffice and every process it started, ended."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(office.pid, signal.SIGKILL)
@@ -101,10 +112,10 @@ def _connect(pipe: str, office: subprocess.Popen[bytes]) -> Any:
             if time.monotonic() > deadline:
                 raise SystemExit(f"LibreOffice did not start within {START_SECONDS} seconds") from None
             time.sleep(CONNECT_PAUSE_SECONDS)
-    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    return context
 
 
-def _property(name: str, value: object) -> PropertyValue:
+def property_value(name: str, value: object) -> PropertyValue:
     item = PropertyValue()
     item.Name = name
     item.Value = value
@@ -112,14 +123,14 @@ def _property(name: str, value: object) -> PropertyValue:
 
 
 def _export(desktop: Any, source: Path, target: Path) -> None:
-    load = (_property("Hidden", True), _property("ReadOnly", True))
+    load = (property_value("Hidden", True), property_value("ReadOnly", True))
     document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, load)
     try:
         indexes = document.getDocumentIndexes()
         for number in range(indexes.getCount()):
             indexes.getByIndex(number).update()
         document.getTextFields().refresh()
-        document.storeToURL(target.as_uri(), (_property("FilterName", "writer_pdf_Export"),))
+        document.storeToURL(target.as_uri(), (property_value("FilterName", "writer_pdf_Export"),))
     finally:
         document.close(True)
 

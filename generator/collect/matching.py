@@ -61,11 +61,9 @@ def read_answers(pairs: list[tuple[Slot, Control]], slots: tuple[Slot, ...], pro
             if value == "1":
                 ticked.setdefault(slot.field, []).append(slot.choices[0].id)
             continue
-        if value and slot.kind is SlotKind.CHOICE and value not in {choice.id for choice in slot.choices}:
-            answers.problems.append(f"{slot.tag}: an answer that is not in the list")
-            continue
-        if value and slot.kind is SlotKind.DATE and not _is_date(value):
-            answers.problems.append(f"{slot.tag}: not a date")
+        value, problem = _checked(slot, value)
+        if problem:
+            answers.problems.append(f"{slot.tag}: {problem}")
             continue
         if slot.table is not None and slot.row is not None:
             if value:
@@ -82,14 +80,25 @@ def read_answers(pairs: list[tuple[Slot, Control]], slots: tuple[Slot, ...], pro
     return answers
 
 
-def _is_date(value: str) -> bool:
+def _checked(slot: Slot, value: str) -> tuple[str, str]:
+    """The answer as the tables hold it (a date as YYYY-MM-DD), or what is wrong with it."""
+    if value and slot.kind is SlotKind.CHOICE and value not in {choice.id for choice in slot.choices}:
+        return value, "an answer that is not in the list"
+    if value and slot.kind is SlotKind.DATE:
+        iso = _iso_date(value)
+        return (iso, "") if iso is not None else (value, "not a date")
+    return value, ""
+
+
+def _iso_date(value: str) -> str | None:
+    """A date as YYYY-MM-DD, whether the control holds it so or as typed on the form (DD.MM.YYYY); None when it
+    is not a date."""
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            dt.datetime.strptime(value, pattern)
+            return dt.datetime.strptime(value, pattern).date().isoformat()
         except ValueError:
             continue
-        return True
-    return False
+    return None
 
 
 def field_columns(slots: tuple[Slot, ...]) -> list[tuple[str, str]]:

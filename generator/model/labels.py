@@ -40,6 +40,7 @@ class LabelId(StrEnum):
     TICK_ANY = "tick_any"
     ROW_NUMBER = "row_number"
     COMMENT = "comment"
+    RATED_ITEM = "rated_item"
     SIGNER = "signer"
     NAME = "name"
     POSITION = "position"

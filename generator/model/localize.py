@@ -122,6 +122,7 @@ class _Localizer:
             timing=self.text(form.timing),
             instructions=paragraphs(instructions),
             record=form.record,
+            agency=self.text(self.project.sop.metadata.approving_body),
             header=tuple(self.question(question, None, {}) for question in self._header_questions(form)),
             sections=tuple(self.section(section, numbers) for section in form.sections),
         )

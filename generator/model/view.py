@@ -130,6 +130,8 @@ class FormView:
     """Paragraphs, in order."""
     record: str
     """`case` or `staff`; only case records print the case-number box."""
+    agency: str
+    """The body that issues the form: the SOP's approving body, named as the file's author."""
     header: tuple[AnyQuestion, ...]
     sections: tuple[SectionView, ...]
     outdated: int = 0

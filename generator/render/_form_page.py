@@ -91,6 +91,7 @@ def _set_properties(document: Document, form: FormView, language: LanguageView, 
         locale=language.locale,
         comments="" if form.approved else labels[LabelId.DRAFT_NOTICE],
         version_date=form.version_date,
+        author=form.agency,
     )
     document.core_properties.keywords = f"{form.code}; {form.id}; {language.code}"
     document.core_properties.category = labels[LabelId.CONFIDENTIAL]

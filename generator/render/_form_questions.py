@@ -361,16 +361,35 @@ def _choice_grid(document: Document, question: ChoiceView, labels: Labels) -> No
         _skip_line(document.add_paragraph(), skip)
 
 
+RATING_POINT_MM = 22.0
+RATING_COMMENT_MM = 40.0
+SIGNATURE_WIDTHS_MM = (36.0, 42.0, 30.0, 34.0, 28.0)
+"""Signer, name, position, signature, date: room for a signature and a date in a pen's hand."""
+SIGNATURE_HEADS = (LabelId.SIGNER, LabelId.NAME, LabelId.POSITION, LabelId.SIGNATURE, LabelId.DATE)
+ROW_NUMBER_MM = 8.0
+
+
+def rating_widths(question: RatingView, answer_columns_mm: Sequence[float]) -> list[float]:
+    """The rated item's column takes what the answer columns and the comment leave of the text width."""
+    comment = [RATING_COMMENT_MM] if question.comment else []
+    return [hs.TEXT_WIDTH_MM - sum(answer_columns_mm) - sum(comment), *answer_columns_mm, *comment]
+
+
+def answer_table_widths(question: TableView) -> list[float]:
+    """The row number, then each column by its weight."""
+    weights = [column.width for column in question.columns]
+    unit = (hs.TEXT_WIDTH_MM - ROW_NUMBER_MM) / sum(weights)
+    return [ROW_NUMBER_MM, *(weight * unit for weight in weights)]
+
+
 def _rating_table(document: Document, question: RatingView, labels: Labels) -> None:
-    point_mm = 22.0
-    comment_mm = 40.0 if question.comment else 0.0
-    item_mm = hs.TEXT_WIDTH_MM - point_mm * len(question.scale) - comment_mm
-    widths = [item_mm] + [point_mm] * len(question.scale) + ([comment_mm] if question.comment else [])
+    widths = rating_widths(question, [RATING_POINT_MM] * len(question.scale))
     table = document.add_table(rows=len(question.items) + 1, cols=len(widths))
     wordml.fix_table_layout(table, widths)
     _grid(table, RULE)
     wordml.set_table_cell_margins(table, 1, 1, 0.5)
-    heads = ["", *(point.label for point in question.scale)] + ([labels[LabelId.COMMENT]] if question.comment else [])
+    heads = [labels[LabelId.RATED_ITEM], *(point.label for point in question.scale)]
+    heads += [labels[LabelId.COMMENT]] if question.comment else []
     _header_cells(table, heads)
     for cell in table.rows[0].cells[1 : 1 + len(question.scale)]:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -395,10 +414,7 @@ def _column_heading(kind: str, label: str, choices: Sequence[Choice], labels: La
 
 
 def _answer_table(document: Document, question: TableView, labels: Labels) -> None:
-    number_mm = 8.0
-    weights = [column.width for column in question.columns]
-    unit = (hs.TEXT_WIDTH_MM - number_mm) / sum(weights)
-    widths = [number_mm, *(weight * unit for weight in weights)]
+    widths = answer_table_widths(question)
     table = document.add_table(rows=question.rows + 1, cols=len(widths))
     wordml.fix_table_layout(table, widths)
     _grid(table, RULE)
@@ -412,13 +428,11 @@ def _answer_table(document: Document, question: TableView, labels: Labels) -> No
 
 
 def _signature_table(document: Document, question: SignatureView, labels: Labels) -> None:
-    widths = (38, 44, 32, 34, 22)
-    table = document.add_table(rows=len(question.signers) + 1, cols=len(widths))
-    wordml.fix_table_layout(table, widths)
+    table = document.add_table(rows=len(question.signers) + 1, cols=len(SIGNATURE_WIDTHS_MM))
+    wordml.fix_table_layout(table, SIGNATURE_WIDTHS_MM)
     _grid(table, RULE)
     wordml.set_table_cell_margins(table, 1, 1, 0.5)
-    heads = (LabelId.SIGNER, LabelId.NAME, LabelId.POSITION, LabelId.SIGNATURE, LabelId.DATE)
-    _header_cells(table, [labels[label] for label in heads])
+    _header_cells(table, [labels[label] for label in SIGNATURE_HEADS])
     for row, signer in zip(table.rows[1:], question.signers, strict=True):
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, hs.SIGNATURE_ROW_MM)

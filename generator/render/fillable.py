@@ -30,8 +30,17 @@ from generator.model.view import (
 from generator.render import Artifact, wordml
 from generator.render import house_style as hs
 from generator.render._form_page import new_document
-from generator.render._form_questions import write_title_block
+from generator.render._form_questions import (
+    SIGNATURE_HEADS,
+    SIGNATURE_WIDTHS_MM,
+    answer_table_widths,
+    rating_widths,
+    write_title_block,
+)
 from generator.write import reproducible_zip
+
+RATING_CHOICE_MM = 45.0
+"""The drop-down of a rated item: wide enough for the longest point of a scale."""
 
 Answers = dict[str, str]
 """Slot tag to answer: text as written, a date as YYYY-MM-DD, a choice's id, `1` for a ticked box."""
@@ -54,6 +63,8 @@ def render_fillable(project: ProjectView) -> dict[str, Artifact]:
 def fillable_document(form: FormView, language: LanguageView, labels: Labels, answers: Answers) -> bytes:
     """The form with a content control for every slot, holding `answers` where given."""
     document = new_document(form, language, labels)
+    wordml.add_placeholder_style(document, hs.PLACEHOLDER_GREY)
+    wordml.protect_for_filling(document)
     write_title_block(document, form, labels)
     writer = _ControlWriter(language, labels, answers)
     details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
@@ -104,32 +115,43 @@ class _ControlWriter:
                 paragraph.add_run(f" {slot.choices[0].label}")
 
     def _grid(self, document: Document, question: TableView | RatingView | SignatureView, slots: list[Slot]) -> None:
-        """Controls in the cells of a table: one row per table row, rated item or signer."""
+        """Controls in the cells of a table: one row per table row, rated item or signer, each column headed.
+        A signature table keeps its Signature column, empty, and rows tall enough to sign the printed form."""
+        labels = self.labels
+        cells: list[list[Slot | None]]
+        height = hs.TABLE_ROW_MM
         if isinstance(question, TableView):
-            headings = [column.label for column in question.columns]
-            rows = [slots[i : i + len(headings)] for i in range(0, len(slots), len(headings))]
-            names = [str(number) for number in range(1, len(rows) + 1)]
+            headings = [labels[LabelId.ROW_NUMBER], *(column.label for column in question.columns)]
+            widths = answer_table_widths(question)
+            cells = [list(slots[i : i + len(question.columns)]) for i in range(0, len(slots), len(question.columns))]
+            names = [str(number) for number in range(1, len(cells) + 1)]
         elif isinstance(question, RatingView):
             per_item = 2 if question.comment else 1
-            headings = [self.labels[LabelId.CHOOSE_ANSWER]] + (
-                [self.labels[LabelId.COMMENT]] if question.comment else []
-            )
-            rows = [slots[i : i + per_item] for i in range(0, len(slots), per_item)]
+            headings = [labels[LabelId.RATED_ITEM], labels[LabelId.CHOOSE_ANSWER]]
+            headings += [labels[LabelId.COMMENT]] if question.comment else []
+            widths = rating_widths(question, [RATING_CHOICE_MM])
+            cells = [list(slots[i : i + per_item]) for i in range(0, len(slots), per_item)]
             names = [item.label for item in question.items]
         else:
-            headings = [self.labels[LabelId.NAME], self.labels[LabelId.POSITION], self.labels[LabelId.DATE]]
-            rows = [slots[i : i + 3] for i in range(0, len(slots), 3)]
+            headings = [labels[label] for label in SIGNATURE_HEADS]
+            widths = list(SIGNATURE_WIDTHS_MM)
+            cells = [[name, position, None, date] for name, position, date in zip(*[iter(slots)] * 3, strict=True)]
             names = [signer.label for signer in question.signers]
-        table = document.add_table(rows=len(rows) + 1, cols=len(headings) + 1)
+            height = hs.SIGNATURE_ROW_MM
+        table = document.add_table(rows=len(cells) + 1, cols=len(headings))
         table.style = document.styles["Table Grid"]
+        wordml.fix_table_layout(table, widths)
         wordml.repeat_as_header(table.rows[0])
-        for cell, text in zip(table.rows[0].cells[1:], headings, strict=True):
+        wordml.keep_row_whole(table.rows[0])
+        for cell, text in zip(table.rows[0].cells, headings, strict=True):
             cell.paragraphs[0].add_run(text).bold = True
-        for row, name, row_slots in zip(table.rows[1:], names, rows, strict=True):
+        for row, name, row_slots in zip(table.rows[1:], names, cells, strict=True):
             wordml.keep_row_whole(row)
+            wordml.set_row_height(row, height)
             row.cells[0].paragraphs[0].add_run(name)
             for cell, slot in zip(row.cells[1:], row_slots, strict=True):
-                self.control(cell.paragraphs[0], slot)
+                if slot is not None:
+                    self.control(cell.paragraphs[0], slot)
 
     def control(self, paragraph: Paragraph, slot: Slot) -> None:
         """The slot's content control, holding its answer if one is given."""

@@ -40,6 +40,8 @@ ACCENT_HEX: Final = "1F3864"
 ACCENT: Final = RGBColor.from_string(ACCENT_HEX)
 MUTED: Final = RGBColor(0x59, 0x59, 0x59)
 DRAFT_RED: Final = RGBColor(0xC0, 0x00, 0x00)
+PLACEHOLDER_GREY: Final = RGBColor(0x80, 0x80, 0x80)
+"""A fillable control's placeholder text: plainly not an answer, on screen and in print."""
 
 HEADING_FILL: Final = "DCE3EE"
 LABEL_FILL: Final = "F2F2F2"

@@ -60,14 +60,15 @@ def set_fixed_properties(
     locale: str,
     comments: str,
     version_date: dt.date,
+    author: str,
 ) -> None:
     """The document's properties, dated by the version, never by the build, so rebuilds are identical."""
     stamp = dt.datetime.combine(version_date, dt.time(0, 0))
     properties = document.core_properties
     properties.title = _fit_property(title)
     properties.subject = _fit_property(subject)
-    properties.author = "Oila"
-    properties.last_modified_by = "Oila"
+    properties.author = author
+    properties.last_modified_by = author
     properties.comments = comments
     properties.identifier = identifier
     properties.version = version

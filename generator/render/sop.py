@@ -159,6 +159,7 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
         locale=locale,
         comments="" if sop.approved else labels[LabelId.DRAFT_NOTICE],
         version_date=sop.version_date,
+        author=sop.approving_body,
     )
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
     buffer = io.BytesIO()

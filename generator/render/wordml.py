@@ -10,9 +10,11 @@ import zlib
 from collections.abc import Sequence
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -309,6 +311,48 @@ def set_document_language(document: Document, locale: str) -> None:
 
 
 _SETTINGS_TAIL = (
+    "w:documentProtection",
+    "w:autoFormatOverride",
+    "w:styleLockTheme",
+    "w:styleLockQFSet",
+    "w:defaultTabStop",
+    "w:autoHyphenation",
+    "w:consecutiveHyphenLimit",
+    "w:hyphenationZone",
+    "w:doNotHyphenateCaps",
+    "w:showEnvelope",
+    "w:summaryLength",
+    "w:clickAndTypeStyle",
+    "w:defaultTableStyle",
+    "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting",
+    "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin",
+    "w:doNotShadeFormData",
+    "w:noPunctuationKerning",
+    "w:characterSpacingControl",
+    "w:printTwoOnOne",
+    "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore",
+    "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml",
+    "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving",
+    "w:saveThroughXslt",
+    "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace",
     "w:updateFields",
     "w:hdrShapeDefaults",
     "w:footnotePr",
@@ -332,7 +376,8 @@ _SETTINGS_TAIL = (
     "w:decimalSymbol",
     "w:listSeparator",
 )
-"""The last children of w:settings, in schema order (ECMA-376 part 1, 17.15.1.78)."""
+"""The children of w:settings from w:documentProtection on, in schema order (ECMA-376 part 1, 17.15.1.78); the
+ones before it are never set by Oila."""
 
 
 def set_setting(document: Document, child: BaseOxmlElement) -> None:
@@ -390,6 +435,23 @@ def _w14(tag: str, **attributes: str) -> BaseOxmlElement:
     return node
 
 
+PLACEHOLDER_STYLE = "Placeholder Text"
+"""Word's own character style for a control's placeholder; `add_placeholder_style` adds it to a document."""
+PLACEHOLDER_STYLE_ID = "PlaceholderText"
+
+
+def add_placeholder_style(document: Document, colour: RGBColor) -> None:
+    style = document.styles.add_style(PLACEHOLDER_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = colour
+    assert style.style_id == PLACEHOLDER_STYLE_ID
+
+
+def protect_for_filling(document: Document) -> None:
+    """Word's forms protection, without a password: only the content controls can be changed, in Word and in
+    LibreOffice 25.2; a reviewer who must change the form itself can lift it (Review, Restrict Editing)."""
+    set_setting(document, element("w:documentProtection", edit="forms", enforcement="1"))
+
+
 def control_id(tag: str, taken: set[int]) -> int:
     """A w:id derived from the tag, unique in the document: the same sources give the same ids."""
     number = zlib.crc32(tag.encode("utf-8")) & 0x7FFFFFFF
@@ -408,7 +470,10 @@ def content_control(
     placeholder: bool,
 ) -> BaseOxmlElement:
     """A run-level content control in `paragraph`: `properties` is its type (w:text, w:date, ...), `shown`
-    the text it holds, grey when it is only `placeholder` text saying what to enter."""
+    the text it holds, in the placeholder style when it is only `placeholder` text saying what to enter.
+
+    A placeholder starts with a space in no style: LibreOffice gives what is typed over a selection the style of
+    its first character, so a worker's answer comes out in the body style, not grey like the placeholder."""
     sdt = element("w:sdt")
     settings = element("w:sdtPr")
     settings.append(element("w:tag", val=tag))
@@ -425,18 +490,23 @@ def content_control(
             element("w:rFonts", ascii=CHECKBOX_FONT, hAnsi=CHECKBOX_FONT, eastAsia=CHECKBOX_FONT, cs=CHECKBOX_FONT)
         )
     elif placeholder:
-        run_properties.append(element("w:color", val="808080"))
+        run_properties.append(element("w:rStyle", val=PLACEHOLDER_STYLE_ID))
+        content.append(_text_run(element("w:r"), " "))
     if len(run_properties):
         run.append(run_properties)
-    text = element("w:t")
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    text.text = shown
-    run.append(text)
-    content.append(run)
+    content.append(_text_run(run, shown))
     sdt.append(settings)
     sdt.append(content)
     paragraph._p.append(sdt)
     return sdt
+
+
+def _text_run(run: BaseOxmlElement, shown: str) -> BaseOxmlElement:
+    text = element("w:t")
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.text = shown
+    run.append(text)
+    return run
 
 
 def text_control_type(multiline: bool) -> BaseOxmlElement:

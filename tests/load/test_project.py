@@ -180,7 +180,7 @@ def test_a_missing_label_is_named(root: Path) -> None:
     labels = root / "labels.yaml"
     text = labels.read_text(encoding="utf-8")
     start = text.index("comment:")
-    labels.write_text(text[:start] + text[text.index("signer:") :], encoding="utf-8")
+    labels.write_text(text[:start] + text[text.index("rated_item:") :], encoding="utf-8")
     assert problems(root) == [str(problem("missing-key", Location("labels.yaml", 1, 1, ("comment",)), key="comment"))]
 
 
