@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -89,6 +90,55 @@ def test_the_sop_contents_list_its_sections_with_page_numbers(pdfs: dict[str, Pa
     assert len(entries) >= 10
     pages = [int(page) for _, _, page in entries]
     assert pages == sorted(pages) and pages[0] > 3
+
+
+MM = 72 / 25.4
+"""Points in a millimetre."""
+BODY_TOP = 66.0
+"""Where a form page's body begins, in points from the top: below the running header and its rule."""
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def page_lines(path: Path) -> list[list[tuple[float, str]]]:
+    """Each page's lines of text, top down: (the bottom of the line in points, its words)."""
+    layout = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    pages = []
+    for page in layout.split("<page ")[1:]:
+        lines: dict[int, tuple[float, list[tuple[float, str]]]] = {}
+        for _, _, x_max, y_max, text in WORD.findall(page):
+            line = lines.setdefault(round(float(y_max)), (float(y_max), []))
+            line[1].append((float(x_max), text))
+        pages.append([(y, " ".join(text for _, text in sorted(words))) for _, (y, words) in sorted(lines.items())])
+    return pages
+
+
+def forms_only(pdfs: dict[str, Path]) -> dict[str, Path]:
+    return {name: path for name, path in pdfs.items() if name.startswith("forms/")}
+
+
+def test_every_writing_line_leaves_eight_millimetres_for_a_hand(pdfs: dict[str, Path]) -> None:
+    """The ruled lines of a written answer, measured in the PDF: 8 mm apart, as the house style asks."""
+    gaps = []
+    for name, path in forms_only(pdfs).items():
+        for number, lines in enumerate(page_lines(path), start=1):
+            ruled = [y for y, text in lines if text.startswith("_" * 20)]
+            for above, below in itertools.pairwise(ruled):
+                if below - above < 12 * MM:  # lines of one answer, not the next answer's
+                    gaps.append((below - above, f"{name} page {number}"))
+    assert len(gaps) > 300
+    narrowest = min(gaps)
+    assert narrowest[0] >= 7.9 * MM, f"{narrowest[0] / MM:.1f} mm between writing lines on {narrowest[1]}"
+
+
+def test_no_page_starts_with_an_orphaned_option_writing_line_or_signature_table(pdfs: dict[str, Path]) -> None:
+    """What belongs together stays together: a page never opens on the answer boxes or lines of a question whose
+    label is on the page before, nor on a signature table without its heading."""
+    signature_heads = {"Signature", "Подпись", "Imzo", "Имзо"}
+    for name, path in forms_only(pdfs).items():
+        for number, lines in enumerate(page_lines(path)[1:], start=2):
+            first = next(text for y, text in lines if y > BODY_TOP)
+            assert not first.startswith(("☐", "___")), f"{name} page {number} starts with {first[:60]!r}"
+            assert not signature_heads & set(first.split()), f"{name} page {number} starts with {first[:60]!r}"
 
 
 def _word_outputs(pdfs: dict[str, Path]) -> list[str]:

@@ -53,7 +53,13 @@ class LongText(_Question):
     """Several lines of writing, for the worker's own words."""
 
     type: Literal["long_text"]
-    lines: int = Field(3, ge=1, le=30, description="How many writing lines the printed form gives.")
+    lines: int = Field(
+        3,
+        ge=3,
+        le=30,
+        description="How many writing lines the printed form gives: three at least, for a paragraph in a worker's "
+        "hand (an answer of one line is a `text` question); five or more for comments and observations.",
+    )
 
 
 class DateQuestion(_Question):

@@ -272,12 +272,13 @@ def _date_boxes(cell: _Cell, labels: Labels) -> None:
     run.font.color.rgb = hs.MUTED
 
 
-def _spacer(document: Document, points: float) -> None:
+def _spacer(document: Document, points: float) -> Paragraph:
     """An empty line of `points` height: it also keeps two tables from merging into one."""
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.line_spacing = Pt(points)
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.add_run().font.size = Pt(max(1, points - 1))
+    return paragraph
 
 
 def _grid(table: Table, border: wordml.Border) -> None:
@@ -299,13 +300,15 @@ def _header_cells(table: Table, texts: Sequence[str]) -> None:
 
 
 def _write_note(document: Document, note: NoteView) -> None:
+    """A note stays with what follows it: it says something about it, such as a statement before signatures."""
     for index, text in enumerate(part for part in note.text.split("\n\n") if part.strip()):
         paragraph = document.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_before = Pt(4 if index == 0 else 0)
         wordml.shade_paragraph(paragraph, hs.NOTE_FILL)
         wordml.border_paragraph(paragraph, left=("single", 24, "C9A227"))
         _small(paragraph, text.strip())
-    _spacer(document, 4)
+    _spacer(document, 4).paragraph_format.keep_with_next = True
 
 
 def _writing_lines(document: Document, count: int) -> None:
@@ -355,8 +358,7 @@ def _choice_grid(document: Document, question: ChoiceView, labels: Labels) -> No
         wordml.set_cell_borders(cell, bottom=RULE)
         _box_run(cell.paragraphs[0])
         cell.paragraphs[0].add_run(f" {labels[LabelId.OTHER_SPECIFY]}:")
-    if question.skips:
-        _keep_with_next(table.rows)
+    _keep_with_next(table.rows if question.skips else table.rows[:-1])
     for skip in question.skips:
         _skip_line(document.add_paragraph(), skip)
 
@@ -403,6 +405,7 @@ def _rating_table(document: Document, question: RatingView, labels: Labels) -> N
             wordml.align_cell_centre(cell)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             _box_run(cell.paragraphs[0])
+    keep_table_together(table)
 
 
 def _column_heading(kind: str, label: str, choices: Sequence[Choice], labels: Labels) -> str:
@@ -425,6 +428,7 @@ def _answer_table(document: Document, question: TableView, labels: Labels) -> No
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, hs.TABLE_ROW_MM)
         _muted(row.cells[0].paragraphs[0], str(number))
+    keep_table_together(table)
 
 
 def _signature_table(document: Document, question: SignatureView, labels: Labels) -> None:
@@ -439,6 +443,12 @@ def _signature_table(document: Document, question: SignatureView, labels: Labels
         wordml.align_cell_centre(row.cells[0])
         _small(row.cells[0].paragraphs[0], signer.label)
     _keep_with_next(table.rows[:-1])
+
+
+def keep_table_together(table: Table) -> None:
+    """A short table on one page; a long one with at least its header and first rows on the page it starts on."""
+    rows = table.rows
+    _keep_with_next(rows[:-1] if len(rows) <= hs.TABLE_KEPT_WHOLE_ROWS else rows[: hs.ROWS_KEPT_WITH_HEADER])
 
 
 def _keep_with_next(rows: Sequence[_Row]) -> None:

@@ -34,6 +34,7 @@ from generator.render._form_questions import (
     SIGNATURE_HEADS,
     SIGNATURE_WIDTHS_MM,
     answer_table_widths,
+    keep_table_together,
     rating_widths,
     write_title_block,
 )
@@ -108,8 +109,9 @@ class _ControlWriter:
         if isinstance(question, TableView | RatingView | SignatureView):
             self._grid(document, question, slots)
             return
-        for slot in slots:
+        for index, slot in enumerate(slots):
             paragraph = document.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = index < len(slots) - 1  # a question's boxes stay together
             self.control(paragraph, slot)
             if slot.kind is SlotKind.CHECK:
                 paragraph.add_run(f" {slot.choices[0].label}")
@@ -152,6 +154,7 @@ class _ControlWriter:
             for cell, slot in zip(row.cells[1:], row_slots, strict=True):
                 if slot is not None:
                     self.control(cell.paragraphs[0], slot)
+        keep_table_together(table)
 
     def control(self, paragraph: Paragraph, slot: Slot) -> None:
         """The slot's content control, holding its answer if one is given."""

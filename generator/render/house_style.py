@@ -55,6 +55,12 @@ WRITING_LINE_MM: Final = 8.0
 TABLE_ROW_MM: Final = 9.0
 SIGNATURE_ROW_MM: Final = 13.0
 SPACE_BETWEEN_QUESTIONS: Final = Pt(6)
+
+# Page breaks, by rule: what belongs together is never split by a page end.
+TABLE_KEPT_WHOLE_ROWS: Final = 7
+"""A table of up to this many rows (its header included) stays on one page."""
+ROWS_KEPT_WITH_HEADER: Final = 3
+"""A longer table may break, but never before its header and first three rows are on the page."""
 LABEL_COLUMN_MM: Final = 72
 """Width of the label beside a one-line answer (short text, date, number, yes/no)."""
 CASE_BOX_MM: Final = 45

@@ -147,7 +147,8 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
 
 
 def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
-    """Fixed document properties, and a request to Word to update the contents when the file opens."""
+    """Fixed document properties, a request to Word to update the contents when the file opens, and every table
+    row kept whole on its page (pandoc already repeats each table's heading row)."""
     document = docx.Document(str(path))
     set_fixed_properties(
         document,
@@ -162,6 +163,9 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
         author=sop.approving_body,
     )
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
+    for table in document.tables:
+        for row in table.rows:
+            wordml.keep_row_whole(row)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())

@@ -101,6 +101,17 @@ def test_the_generated_tables_hold_exactly_the_sources(every_type_project: Proje
     assert definitions == ["reintegration", "gatekeeping"]
 
 
+def test_no_table_row_breaks_across_pages_and_headings_repeat(every_type_project: Project) -> None:
+    document = open_sop(every_type_project, "ru")
+    rows = [row for table in document.tables for row in table.rows]
+    assert len(rows) > 10
+    assert all(row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in rows)
+    headed = [
+        table for table in document.tables if table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    ]
+    assert len(headed) >= len(document.tables) - 1  # all but the title page's facts, which have no heading
+
+
 def test_both_diagrams_are_embedded_with_captions_in_the_language(every_type_project: Project) -> None:
     content = render(every_type_project, "ru")
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
