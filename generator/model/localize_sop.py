@@ -55,6 +55,7 @@ def localize_sop(
         title=text(metadata.title),
         short_title=text(metadata.short_title),
         approving_body=text(metadata.approving_body),
+        approver=text(metadata.approver),
         history=tuple(RevisionView(item.version, item.date, text(item.changes)) for item in metadata.history),
         legal_basis=tuple(ReferenceView(text(item.title), optional(item.to_confirm)) for item in metadata.legal_basis),
         roles=tuple(

@@ -63,6 +63,9 @@ class SopMetadata(SourceModel):
         description="How a sentence names the SOP, such as `SOP` or `СОП`; texts cite it as {sop:abbreviation}."
     )
     approving_body: LocalizedText = Field(description="The body that adopts the SOP.")
+    approver: LocalizedText = Field(
+        description="The position of the official who signs the approval block, such as `Director, {role:nasp}`."
+    )
     history: tuple[Revision, ...] = Field(min_length=1, description="Every version, oldest first.")
     legal_basis: tuple[Reference, ...] = Field(min_length=1, description="The acts and standards it rests on.")
 

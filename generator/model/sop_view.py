@@ -129,6 +129,8 @@ class SopView:
     title: str
     short_title: str
     approving_body: str
+    approver: str
+    """The position of the official who signs the approval."""
     history: tuple[RevisionView, ...]
     legal_basis: tuple[ReferenceView, ...]
     roles: tuple[RoleView, ...]

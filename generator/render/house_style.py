@@ -68,6 +68,10 @@ CASE_BOX_MM: Final = 45
 # The SOP document: the same page and fonts; a quieter body size for prose, smaller type in tables.
 SOP_BODY_SIZE: Final = Pt(10.5)
 SOP_TABLE_SIZE: Final = Pt(9)
+SIGNING_ROOM_PT: Final = 22
+"""Room above a line to sign or date on by hand, such as the SOP's approval block: about 8 mm."""
+SOP_BULLETS: Final = ("•", "–")
+"""The bullet of each list level, in turn: characters of the body font, so they read and copy as text."""
 SOP_TITLE_SIZE: Final = Pt(22)
 SOP_HEADING_SIZES: Final = (Pt(14), Pt(12), Pt(11))
 NOTE_BORDER_COLOUR: Final = "C9A227"

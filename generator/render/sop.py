@@ -20,14 +20,17 @@ from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.sop_view import SopView
 from generator.model.view import ProjectView
 from generator.render import Artifact, wordml
+from generator.render import house_style as hs
 from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
 from generator.render.page import set_fixed_properties
 from generator.render.sop_markdown import DiagramFiles, section_markdown
 from generator.render.sop_reference import (
     AGENCY_STYLE,
+    APPROVAL_LINE_STYLE,
     APPROVAL_STYLE,
     CONTENTS_STYLE,
     DRAFT_STYLE,
+    TABLE_TEXT_STYLE,
     reference_docx,
 )
 from generator.scratch import scratch_folder
@@ -105,14 +108,25 @@ def _title_page(sop: SopView, labels: Labels) -> str:
         parts.append(_styled(DRAFT_STYLE, labels[LabelId.TRANSLITERATION_NOTICE]))
     if sop.approval is None:
         parts.append(_styled(DRAFT_STYLE, f"{labels[LabelId.DRAFT]}. {labels[LabelId.DRAFT_NOTICE]}"))
-        approval = labels.format(LabelId.NOT_YET_APPROVED, body=sop.approving_body)
-    else:
-        given = sop.approval
-        approval = labels.format(
-            LabelId.APPROVED_BY_ORDER, body=given.by, order=given.order, date=f"{given.date:%d.%m.%Y}"
+    return "\n".join([_approval_block(sop, labels), *parts])
+
+
+def _approval_block(sop: SopView, labels: Labels) -> str:
+    """The block at the top right of the title page: while a draft, the approver's position with lines for the
+    signature, name and date (УТВЕРЖДАЮ, TASDIQLAYMAN); once approved, the order that approved it."""
+    if sop.approval is None:
+        signature = "\\_" * 16 + " / " + "\\_" * 22
+        return "\n".join(
+            [
+                _styled(APPROVAL_STYLE, f"**{labels[LabelId.APPROVE].upper()}**", sop.approver),
+                _styled(APPROVAL_LINE_STYLE, signature, f"*{labels[LabelId.SIGNATURE_AND_NAME]}*"),
+                _styled(APPROVAL_LINE_STYLE, labels[LabelId.APPROVAL_DATE_LINE].replace("_", "\\_")),
+                _styled(APPROVAL_STYLE, f"*{labels.format(LabelId.NOT_YET_APPROVED, body=sop.approving_body)}*"),
+            ]
         )
-    parts.append(_styled(APPROVAL_STYLE, f"**{labels[LabelId.APPROVAL].upper()}**", approval))
-    return "\n".join(parts)
+    given = sop.approval
+    order = labels.format(LabelId.APPROVED_BY_ORDER, body=given.by, order=given.order, date=f"{given.date:%d.%m.%Y}")
+    return _styled(APPROVAL_STYLE, f"**{labels[LabelId.APPROVED].upper()}**", order)
 
 
 def _history(sop: SopView, labels: Labels) -> str:
@@ -147,8 +161,9 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
 
 
 def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
-    """Fixed document properties, a request to Word to update the contents when the file opens, and every table
-    row kept whole on its page (pandoc already repeats each table's heading row)."""
+    """Fixed document properties, a request to Word to update the contents when the file opens, bullets of the
+    body font, and every table row kept whole on its page (pandoc already repeats each table's heading row) with
+    its text in the table style; lists outside tables keep the body size."""
     document = docx.Document(str(path))
     set_fixed_properties(
         document,
@@ -163,9 +178,14 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
         author=sop.approving_body,
     )
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
+    wordml.plain_bullets(document.part.numbering_part.element, hs.SOP_BULLETS, hs.FONT)
+    table_text = document.styles[TABLE_TEXT_STYLE]
     for table in document.tables:
         for row in table.rows:
             wordml.keep_row_whole(row)
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.style = table_text
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())

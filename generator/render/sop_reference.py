@@ -29,10 +29,20 @@ from generator.render.page import set_a4_page, write_page_numbers
 AGENCY_STYLE = "Oila Agency"
 DRAFT_STYLE = "Oila Draft"
 APPROVAL_STYLE = "Oila Approval"
+APPROVAL_LINE_STYLE = "Oila Approval Line"
 CONTENTS_STYLE = "Oila Contents Title"
 FIGURE_STYLE = "Oila Figure"
 CAPTION_STYLE = "Oila Caption"
-CUSTOM_STYLES = (AGENCY_STYLE, DRAFT_STYLE, APPROVAL_STYLE, CONTENTS_STYLE, FIGURE_STYLE, CAPTION_STYLE)
+TABLE_TEXT_STYLE = "Oila Table Text"
+CUSTOM_STYLES = (
+    AGENCY_STYLE,
+    DRAFT_STYLE,
+    APPROVAL_STYLE,
+    APPROVAL_LINE_STYLE,
+    CONTENTS_STYLE,
+    FIGURE_STYLE,
+    CAPTION_STYLE,
+)
 """Paragraph styles the SOP's Markdown names with `custom-style`."""
 
 TABLE_BORDER: wordml.Border = ("single", 4, "808080")
@@ -77,8 +87,8 @@ def _style_text(document: Document) -> None:
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.line_spacing = 1.1
     compact = _paragraph_style(document, "Compact")
-    compact.font.size = hs.SOP_TABLE_SIZE
-    compact.paragraph_format.space_after = Pt(2)
+    compact.font.size = hs.SOP_BODY_SIZE
+    compact.paragraph_format.space_after = Pt(3)
     term = _paragraph_style(document, "Definition Term")
     term.font.bold = True
     term.paragraph_format.keep_with_next = True
@@ -134,15 +144,24 @@ def _add_custom_styles(document: Document) -> None:
         style.paragraph_format.space_after = Pt(6)
     agency = document.styles[AGENCY_STYLE]
     agency.font.size = Pt(12)
+    agency.paragraph_format.space_before = Pt(18)
     agency.font.bold = True
     agency.font.color.rgb = hs.ACCENT
     draft = document.styles[DRAFT_STYLE]
     draft.font.bold = True
     draft.font.color.rgb = hs.DRAFT_RED
     draft.paragraph_format.space_before = Pt(12)
-    approval = document.styles[APPROVAL_STYLE]
-    approval.paragraph_format.space_before = Pt(18)
-    approval.paragraph_format.left_indent = Mm(85)
+    for name, room in ((APPROVAL_STYLE, 0), (APPROVAL_LINE_STYLE, hs.SIGNING_ROOM_PT)):
+        approval = document.styles[name]
+        approval.paragraph_format.space_before = Pt(room)
+        approval.paragraph_format.space_after = Pt(2)
+        approval.paragraph_format.left_indent = Mm(85)
+        approval.paragraph_format.keep_with_next = True
+    table_text = document.styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = hs.SOP_TABLE_SIZE
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.line_spacing = 1.0
     figure = document.styles[FIGURE_STYLE]
     figure.paragraph_format.keep_with_next = True
     figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

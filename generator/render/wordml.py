@@ -413,6 +413,22 @@ def set_default_font(document: Document, font: str, size_half_points: int) -> No
     properties.append(element("w:szCs", val=str(size_half_points)))
 
 
+def plain_bullets(numbering: BaseOxmlElement, symbols: Sequence[str], font: str) -> None:
+    """Every bullet level of `numbering` as a character of `font` (`symbols[level % len(symbols)]`), not a
+    private-use glyph of the Symbol font that screen readers and copy-paste turn into garbage."""
+    for level in numbering.iter(qn("w:lvl")):
+        text = level.find(qn("w:lvlText"))
+        kind = level.find(qn("w:numFmt"))
+        if kind is None or kind.get(qn("w:val")) != "bullet" or text is None or not text.get(qn("w:val"), "").strip():
+            continue
+        text.set(qn("w:val"), symbols[int(level.get(qn("w:ilvl"))) % len(symbols)])
+        for properties in level.findall(qn("w:rPr")):
+            level.remove(properties)
+        properties = element("w:rPr")
+        properties.append(element("w:rFonts", ascii=font, hAnsi=font, cs=font, hint="default"))
+        level.append(properties)
+
+
 def drop_theme_fonts(style_element: BaseOxmlElement) -> None:
     """Heading styles name theme fonts, which win over an explicit font; remove them."""
     for fonts in style_element.iter(qn("w:rFonts")):

@@ -154,5 +154,5 @@ def test_steps_name_roles_forms_steps_and_terms_that_exist(root: Path) -> None:
 
 def test_the_history_ends_at_the_current_version(root: Path) -> None:
     edit(root, "sop/sop.yaml", 'version: "2.0"\nversion_date', 'version: "2.1"\nversion_date')
-    location = Location("sop/sop.yaml", 13, 5, ("history", 1, "version"))
+    location = Location("sop/sop.yaml", 14, 5, ("history", 1, "version"))
     assert problems(root) == [str(problem("history-version", location, found="2.0", expected="2.1"))]

@@ -63,6 +63,8 @@ def test_the_title_page_says_what_version_it_is(every_type_project: Project) -> 
         assert expected in text
     assert "Рассмотрен, ожидает утверждения" in text
     assert "Еще не утвержден. Утверждает: Набор тестов." in text
+    assert "УТВЕРЖДАЮ\nРуководитель тестирования" in text
+    assert "(подпись) / (инициалы, фамилия)" in text and "«____» ______________ 20____ г." in text
     assert "История версий" in text and "Шаги перенумерованы." in text
 
 
@@ -81,8 +83,27 @@ def test_an_approved_language_names_its_order_and_drops_the_draft(every_type_pro
     project = approved(every_type_project, "en")
     document = open_sop(project, "en")
     assert "DRAFT" not in header_text(document)
-    assert "Approved by NASP, order 15-P of 01.12.2026" in texts(document)
+    assert "APPROVED\nApproved by NASP, order 15-P of 01.12.2026" in texts(document)
     assert "LOYIHA" in header_text(open_sop(project, "uz"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_one_body_size_for_prose_and_lists_and_bullets_that_read_as_text(
+    every_type_project: Project, language: str
+) -> None:
+    document = open_sop(every_type_project, language)
+    listed = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert listed, "the every-type SOP has lists in its prose"
+    body = document.styles["Body Text"].font.size
+    assert body is not None and body.pt == 10.5
+    assert {p.style.font.size for p in listed if p.style is not None} == {body}
+    numbering = document.part.numbering_part.element
+    symbols = {node.get(qn("w:val")) for node in numbering.iter(qn("w:lvlText"))}
+    assert not [symbol for symbol in symbols if any(0xE000 <= ord(c) <= 0xF8FF for c in symbol)]
+    fonts = {node.get(qn("w:ascii")) for node in document.part.numbering_part.element.iter(qn("w:rFonts"))}
+    assert fonts == {"Arial"}
+    cells = [p for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    assert {p.style.name for p in cells if p.style is not None} == {"Oila Table Text"}
 
 
 def test_the_generated_tables_hold_exactly_the_sources(every_type_project: Project) -> None:
