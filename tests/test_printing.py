@@ -148,3 +148,34 @@ def _word_outputs(pdfs: dict[str, Path]) -> list[str]:
         for path in sorted(out.glob("*/*/*.docx"))
         if not path.name.endswith(".fillable.docx")
     ]
+
+
+STRUCTURE_ELEMENT = re.compile(r"^\s*(\w+)(?: \(\w+\))?:?\s*$", re.MULTILINE)
+ALT_TEXT = re.compile(rb"/Alt\s*<([0-9A-Fa-f]+)>")
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_the_sop_pdf_is_tagged_for_screen_readers(pdfs: dict[str, Path], language: str) -> None:
+    """Headings, tables, lists and figures tagged, every figure with its words as alternative text, the
+    document's language and a title in it."""
+    path = next(path for name, path in pdfs.items() if name.startswith(f"sop/{language}/"))
+    structure = subprocess.run(["pdfinfo", "-struct", str(path)], check=True, capture_output=True, text=True).stdout
+    elements = STRUCTURE_ELEMENT.findall(structure)
+    assert {"H1", "H2", "Table", "L", "LI", "Figure"} <= set(elements)
+    raw = path.read_bytes()
+    alternatives = [bytes.fromhex(found.decode()).decode("utf-16") for found in ALT_TEXT.findall(raw)]
+    assert len(alternatives) == elements.count("Figure") >= 4
+    assert all(len(text) > 200 for text in alternatives), alternatives
+    assert f"/Lang({language}-".encode() in raw  # LibreOffice writes uz-UZ for uz-Latn-UZ
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    title = {"en": "Reintegration", "ru": "реинтеграции", "uz": "Reintegratsiya"}[language]
+    assert re.search(rf"^Title:.*{title}", info, re.MULTILINE), info
+    assert re.search(r"^Author:\s+(National Agency|Национальное агентство|Oʻzbekiston)", info, re.MULTILINE), info
+
+
+def test_the_sop_diagrams_print_as_vector_drawings(pdfs: dict[str, Path]) -> None:
+    """No raster image in any SOP PDF: the diagrams are drawn from their SVG, sharp at any zoom."""
+    for name, path in pdfs.items():
+        if name.startswith("sop/"):
+            listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True)
+            assert listing.stdout.count("\n") == 2, (name, listing.stdout)

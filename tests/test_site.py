@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -147,3 +148,13 @@ def test_a_reference_is_a_link_to_the_row_that_shows_what_it_names(site: Path) -
         assert '<tr id="step-assessment">' in steps
         annexes = (site / language / "sop" / "03-annexes.html").read_text(encoding="utf-8")
         assert '<tr id="timeframe-assessment">' in annexes
+
+
+def test_a_diagram_opens_at_full_size_and_has_its_words_as_alternative_text(site: Path) -> None:
+    for language in LANGUAGES:
+        pages = [page.read_text(encoding="utf-8") for page in sorted((site / language / "sop").glob("*.html"))]
+        figures = re.findall(
+            r'<figure class="oila-figure"><a href="([^"]+)"[^>]*><img src="([^"]+)" alt="([^"]*)"', "".join(pages)
+        )
+        assert sorted(link for link, _, _ in figures) == ["pathways-1.png", "steps.png"], language
+        assert all(link == image and len(words) > 40 for link, image, words in figures), figures

@@ -78,5 +78,11 @@ NOTE_BORDER_COLOUR: Final = "C9A227"
 """The left rule of a quotation: in the SOP, what NASP must still confirm."""
 
 # The flow diagram (Graphviz): a font fontconfig finds on the build machine, and print resolution.
-DIAGRAM_FONT: Final = "Liberation Sans"
+DIAGRAM_FONT: Final = "Arial"
+DIAGRAM_TEXT_PT: Final = 10
+DIAGRAM_LABEL_PT: Final = 9
+DIAGRAM_PRINTED_MIN_PT: Final = 8
+"""No diagram text prints smaller: a diagram wider than the text is scaled down only this far."""
 DIAGRAM_DPI: Final = 150
+FIGURE_HEIGHT_MM: Final = 215
+"""The tallest a diagram prints: an A4 text block less its caption and the heading kept with it."""

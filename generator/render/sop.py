@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
 import pypandoc
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
 
 from generator.external import run_tool
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
@@ -21,9 +27,9 @@ from generator.model.sop_view import SopView
 from generator.model.view import ProjectView
 from generator.render import Artifact, wordml
 from generator.render import house_style as hs
-from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.render.diagrams import Diagram, sop_diagrams
 from generator.render.page import set_fixed_properties
-from generator.render.sop_markdown import DiagramFiles, section_markdown
+from generator.render.sop_markdown import section_markdown
 from generator.render.sop_reference import (
     AGENCY_STYLE,
     APPROVAL_LINE_STYLE,
@@ -36,7 +42,6 @@ from generator.render.sop_reference import (
 from generator.scratch import scratch_folder
 from generator.write import dated_environment, reproducible_zip
 
-DIAGRAMS = DiagramFiles(steps="steps.png", pathways="pathways.png")
 PANDOC_TIMEOUT_SECONDS = 120
 SLOW = "; pandoc slows to a halt on some odd Markdown, such as brackets or quotes nested deep"
 PAGE_BREAK = '```{=openxml}\n<w:p><w:r><w:br w:type="page"/></w:r></w:p>\n```\n'
@@ -67,21 +72,22 @@ def render_sop(project: ProjectView) -> dict[str, Artifact]:
     sop, labels = project.sop, project.labels
     pandoc = pypandoc.get_pandoc_path()
     with scratch_folder("sop") as work:
-        (work / DIAGRAMS.steps).write_bytes(draw_png(flowchart_dot(sop, labels)))
-        (work / DIAGRAMS.pathways).write_bytes(draw_png(pathways_dot(sop)))
+        diagrams = sop_diagrams(sop, labels)
+        for diagram in itertools.chain.from_iterable(diagrams.values()):
+            (work / diagram.png_name).write_bytes(diagram.png)
         (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))
-        (work / "sop.md").write_text(document_markdown(sop, labels), encoding="utf-8")
+        (work / "sop.md").write_text(document_markdown(sop, labels, diagrams), encoding="utf-8")
         _run_pandoc(pandoc, work, project.language.locale, sop.version_date)
-        content = _finish(work / "sop.docx", sop, project.language.locale, labels)
+        content = _finish(work / "sop.docx", sop, project.language.locale, labels, diagrams)
     return {sop_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
 
 
-def document_markdown(sop: SopView, labels: Labels) -> str:
+def document_markdown(sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> str:
     """The whole document as Pandoc Markdown: title page, history, contents, then the sections."""
     parts = [_title_page(sop, labels), PAGE_BREAK, _history(sop, labels), PAGE_BREAK]
     parts += [contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
     for section in sop.sections:
-        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, DIAGRAMS)}")
+        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, diagrams)}")
     return "\n".join(parts)
 
 
@@ -141,7 +147,7 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
     command = [
         pandoc,
         "sop.md",
-        "--from=markdown",
+        "--from=markdown-implicit_figures",
         "--to=docx",
         "--output=sop.docx",
         "--reference-doc=reference.docx",
@@ -160,7 +166,7 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
     )
 
 
-def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
+def _finish(path: Path, sop: SopView, locale: str, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> bytes:
     """Fixed document properties, a request to Word to update the contents when the file opens, bullets of the
     body font, and every table row kept whole on its page (pandoc already repeats each table's heading row) with
     its text in the table style; lists outside tables keep the body size."""
@@ -179,6 +185,7 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
     )
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
     wordml.plain_bullets(document.part.numbering_part.element, hs.SOP_BULLETS, hs.FONT)
+    _add_vector_drawings(document, sop, diagrams)
     table_text = document.styles[TABLE_TEXT_STYLE]
     for table in document.tables:
         for row in table.rows:
@@ -189,3 +196,16 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())
+
+
+def _add_vector_drawings(document: DocxDocument, sop: SopView, diagrams: dict[str, tuple[Diagram, ...]]) -> None:
+    """Each diagram's SVG beside the PNG pandoc embedded, the way Word stores a vector picture: Word and
+    LibreOffice show and print the SVG, and an older reader falls back to the PNG."""
+    by_description = {diagram.description: diagram for diagram in itertools.chain.from_iterable(diagrams.values())}
+    for drawing in document.element.body.iter(qn("wp:inline")):
+        properties = drawing.find(qn("wp:docPr"))
+        diagram = by_description.get(properties.get("descr", "") if properties is not None else "")
+        if diagram is None:
+            continue
+        part = Part(PackURI(f"/word/media/{diagram.svg_name}"), "image/svg+xml", diagram.svg, document.part.package)
+        wordml.add_svg_picture(drawing, document.part.relate_to(part, RT.IMAGE))

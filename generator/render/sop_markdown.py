@@ -6,8 +6,8 @@ The tables, lists and the flow diagram come from the structured sources through 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -15,22 +15,23 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
+from generator.render.diagrams import Diagram
 from generator.render.grid_table import grid_table
 from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
 _TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
-def section_markdown(body: str, sop: SopView, labels: Labels, images: DiagramFiles) -> str:
-    """`body` with every placeholder replaced; `images` names the files the diagrams are in."""
+def section_markdown(body: str, sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> str:
+    """`body` with every placeholder replaced; `diagrams` are the figures, whose PNG files lie beside it."""
     parts = GeneratedParts(sop, labels)
     values: dict[str, object] = {
         "legal_basis": parts.legal_basis(),
         "roles_table": parts.roles_table(),
         "steps_table": parts.steps_table(),
-        "flowchart": parts.figure(images.steps, LabelId.FLOWCHART),
+        "flowchart": figures(diagrams["flowchart"]),
         "pathways_table": parts.pathways_table(),
-        "pathways_chart": parts.figure(images.pathways, LabelId.PATHWAYS_CHART),
+        "pathways_chart": figures(diagrams["pathways_chart"]),
         "forms_list": parts.forms_list(),
         "timeframes_table": parts.timeframes_table(),
         "glossary": parts.glossary(),
@@ -39,12 +40,19 @@ def section_markdown(body: str, sop: SopView, labels: Labels, images: DiagramFil
     return _TEMPLATES.from_string(body).render(values)
 
 
-@dataclass(frozen=True)
-class DiagramFiles:
-    """The image files of the diagrams, beside the Markdown."""
+def figures(diagrams: tuple[Diagram, ...]) -> str:
+    """Each diagram at the width it prints at, its words as the image's alternative text, and its caption."""
+    return "\n".join(
+        f'::: {{custom-style="{FIGURE_STYLE}"}}\n'
+        f"![{_escaped(diagram.description)}]({diagram.png_name}){{width={diagram.printed_width_mm:.1f}mm}}\n:::\n\n"
+        f'::: {{custom-style="{CAPTION_STYLE}"}}\n{_escaped(diagram.caption)}\n:::\n'
+        for diagram in diagrams
+    )
 
-    steps: str
-    pathways: str
+
+def _escaped(text: str) -> str:
+    """`text` as Markdown that means just the text: every ASCII punctuation mark backslash-escaped."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 class GeneratedParts:
@@ -91,11 +99,6 @@ class GeneratedParts:
         labels = self.labels
         headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
         return grid_table(headers, rows, (44, 16, 26, 8))
-
-    def figure(self, image: str, caption: LabelId) -> str:
-        """An image the width of the text, its caption from the labels (pandoc's own would be English)."""
-        picture = f'::: {{custom-style="{FIGURE_STYLE}"}}\n![]({image}){{width=160mm}}\n:::\n'
-        return f'{picture}\n::: {{custom-style="{CAPTION_STYLE}"}}\n{self.labels[caption]}\n:::\n'
 
     def pathways_table(self) -> str:
         rows = []

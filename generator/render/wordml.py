@@ -18,6 +18,7 @@ from docx.shared import RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 TWIPS_PER_MM = 1440 / 25.4
 
@@ -427,6 +428,25 @@ def plain_bullets(numbering: BaseOxmlElement, symbols: Sequence[str], font: str)
         properties = element("w:rPr")
         properties.append(element("w:rFonts", ascii=font, hAnsi=font, cs=font, hint="default"))
         level.append(properties)
+
+
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def add_svg_picture(drawing: BaseOxmlElement, relationship_id: str) -> None:
+    """The SVG of relationship `relationship_id` as the picture of `drawing`, its PNG kept as the fallback:
+    an `asvg:svgBlip` in the extension list of the picture's `a:blip`."""
+    blip = next(drawing.iter(qn("a:blip")))
+    extensions = blip.find(qn("a:extLst"))
+    if extensions is None:
+        extensions = OxmlElement("a:extLst")
+        blip.append(extensions)
+    extension = OxmlElement("a:ext")
+    extension.set("uri", SVG_EXTENSION)
+    svg = etree.SubElement(extension, f"{{{SVG_NAMESPACE}}}svgBlip", nsmap={"asvg": SVG_NAMESPACE})
+    svg.set(qn("r:embed"), relationship_id)
+    extensions.append(extension)
 
 
 def drop_theme_fonts(style_element: BaseOxmlElement) -> None:

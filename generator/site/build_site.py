@@ -8,6 +8,7 @@ Downloads (the forms and the SOP, Word and PDF) are copied in, so the site works
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import sys
@@ -21,11 +22,10 @@ from generator.load.files import DOCS_DIR
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.render.flowchart import draw_png, flowchart_dot, pathways_dot
+from generator.render.diagrams import sop_diagrams
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
-from generator.site.sop_html import PATHWAYS_IMAGE, STEPS_IMAGE
 from generator.site.text import esc, md, prose
 from generator.write import dated_environment
 
@@ -55,7 +55,8 @@ def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) ->
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
         pages = _hand_written(view, project.settings.source_language)
-        pages.update(generated_pages(project, view, downloads))
+        diagrams = sop_diagrams(view.sop, view.labels)
+        pages.update(generated_pages(project, view, downloads, diagrams))
         for path, text in pages.items():
             target = docs / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -63,8 +64,8 @@ def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) ->
         for asset, path in ((IFRAME_WORKER, IFRAME_WORKER_PATH), (STYLESHEET, STYLESHEET_PATH)):
             (docs / path).parent.mkdir(parents=True, exist_ok=True)
             (docs / path).write_bytes(asset.read_bytes())
-        (docs / "sop" / STEPS_IMAGE).write_bytes(draw_png(flowchart_dot(view.sop, view.labels)))
-        (docs / "sop" / PATHWAYS_IMAGE).write_bytes(draw_png(pathways_dot(view.sop)))
+        for diagram in itertools.chain.from_iterable(diagrams.values()):
+            (docs / "sop" / diagram.png_name).write_bytes(diagram.png)
         config = mkdocs_config(project, view, pages)
         (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
         _run_mkdocs(stage, view.sop.version_date)

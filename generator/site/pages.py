@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, ProjectView, QuestionView, TableView
+from generator.render.diagrams import Diagram
 from generator.site.links import GLOSSARY_PAGE, anchor, form_page_path, sop_page_path
 from generator.site.sop_html import section_page_body
 from generator.site.text import esc, html_text, md, md_plain
@@ -29,8 +30,11 @@ def form_page(form: FormView) -> str:
     return form_page_path(form.code, form.id)
 
 
-def generated_pages(project: Project, view: ProjectView, downloads: dict[str, list[Download]]) -> dict[str, str]:
-    """`{page path: Markdown}`; `downloads` lists, per form id and for `sop`, the files offered."""
+def generated_pages(
+    project: Project, view: ProjectView, downloads: dict[str, list[Download]], diagrams: dict[str, tuple[Diagram, ...]]
+) -> dict[str, str]:
+    """`{page path: Markdown}`; `downloads` lists, per form id and for `sop`, the files offered; `diagrams` are the
+    SOP's figures, whose PNG files lie beside its pages."""
     labels = view.labels
     pages = {"forms/index.md": _forms_index(view)}
     for form in view.forms:
@@ -38,7 +42,7 @@ def generated_pages(project: Project, view: ProjectView, downloads: dict[str, li
     form_pages = {form.id: f"../{form_page(form).removesuffix('.md')}.html" for form in view.forms}
     pages["sop/index.md"] = _sop_index(view, downloads.get("sop", []))
     for number, section in enumerate(view.sop.sections, start=1):
-        body = section_page_body(section.body, view.sop, labels, form_pages)
+        body = section_page_body(section.body, view.sop, labels, form_pages, diagrams)
         notice = _outdated_notice(labels, view.sop.outdated, view.sop.transliterated)
         pages[sop_page_path(section.slug)] = f"# {number}. {md_plain(section.title)}\n\n{notice}{body}"
     pages[GLOSSARY_PAGE] = _glossary(view)

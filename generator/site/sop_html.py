@@ -13,31 +13,42 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
+from generator.render.diagrams import Diagram
 from generator.site.links import anchor
 from generator.site.text import esc, html_text, prose
-
-STEPS_IMAGE = "steps.png"
-PATHWAYS_IMAGE = "pathways.png"
 
 _TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
-def section_page_body(body: str, sop: SopView, labels: Labels, form_pages: dict[str, str]) -> str:
-    """The section's prose with its placeholders filled; `form_pages` maps form ids to their pages."""
+def section_page_body(
+    body: str, sop: SopView, labels: Labels, form_pages: dict[str, str], diagrams: dict[str, tuple[Diagram, ...]]
+) -> str:
+    """The section's prose with its placeholders filled; `form_pages` maps form ids to their pages, and `diagrams`
+    are the figures beside the page."""
     parts = SiteParts(sop, labels, form_pages)
     values: dict[str, object] = {
         "legal_basis": parts.legal_basis(),
         "roles_table": parts.roles_table(),
         "steps_table": parts.steps_table(),
-        "flowchart": parts.figure(STEPS_IMAGE, LabelId.FLOWCHART),
+        "flowchart": figures(diagrams["flowchart"]),
         "pathways_table": parts.pathways_table(),
-        "pathways_chart": parts.figure(PATHWAYS_IMAGE, LabelId.PATHWAYS_CHART),
+        "pathways_chart": figures(diagrams["pathways_chart"]),
         "forms_list": parts.forms_list(),
         "timeframes_table": parts.timeframes_table(),
         "glossary": parts.glossary(),
         TERMS_FUNCTION: parts.terms,
     }
     return _TEMPLATES.from_string(prose(body)).render(values)
+
+
+def figures(diagrams: tuple[Diagram, ...]) -> str:
+    """Each diagram with its words as the alternative text; a tap or click opens it at full size."""
+    return "".join(
+        f'\n<figure class="oila-figure"><a href="{esc(diagram.png_name)}" title="{esc(diagram.caption)}">'
+        f'<img src="{esc(diagram.png_name)}" alt="{esc(diagram.description)}"></a>'
+        f"<figcaption>{esc(diagram.caption)}</figcaption></figure>\n\n"
+        for diagram in diagrams
+    )
 
 
 _BASE = "../"
@@ -138,11 +149,6 @@ class SiteParts:
             rows.append((anchor("pathway", pathway.id), cells))
         labels = self.labels
         return _table([labels[LabelId.PATHWAY], labels[LabelId.ACTION], labels[LabelId.FORMS]], rows)
-
-    def figure(self, image: str, caption: LabelId) -> str:
-        text = esc(self.labels[caption])
-        picture = f'<img src="{image}" alt="{text}">'
-        return f'\n<figure class="oila-figure">{picture}<figcaption>{text}</figcaption></figure>\n\n'
 
     def forms_list(self) -> str:
         rows = [

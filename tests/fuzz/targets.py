@@ -23,8 +23,8 @@ from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.slots import form_slots
 from generator.render import renderer
+from generator.render.diagrams import sop_diagrams
 from generator.render.fillable import fillable_document
-from generator.render.flowchart import flowchart_dot, pathways_dot
 from generator.render.sop import document_markdown
 from generator.site.build_site import mkdocs_config, root_page
 from generator.site.links import site_linker
@@ -147,9 +147,8 @@ def _render(project: Project, rng: random.Random) -> None:
         form = rng.choice(view.forms)
         for kind in ("forms", "fillable"):
             renderer(kind)(dataclasses.replace(view, forms=(form,)))
-        document_markdown(view.sop, view.labels)
-        flowchart_dot(view.sop, view.labels)
-        pathways_dot(view.sop)
+        diagrams = sop_diagrams(view.sop, view.labels)
+        document_markdown(view.sop, view.labels, diagrams)
         site_view = project.localize(language, (), linker)
-        pages = generated_pages(project, site_view, {})
+        pages = generated_pages(project, site_view, {}, diagrams)
         mkdocs_config(project, site_view, pages)

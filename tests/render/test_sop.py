@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 
@@ -16,6 +17,7 @@ from generator.model.form import Status
 from generator.model.project import Project
 from generator.model.sop import Approval
 from generator.model.text import LocalizedText
+from generator.render.diagrams import natural_size_mm, printed_scale, sop_diagrams
 from generator.render.flowchart import flowchart_dot, pathways_dot
 from generator.render.sop import render_sop
 
@@ -133,24 +135,50 @@ def test_no_table_row_breaks_across_pages_and_headings_repeat(every_type_project
     assert len(headed) >= len(document.tables) - 1  # all but the title page's facts, which have no heading
 
 
-def test_both_diagrams_are_embedded_with_captions_in_the_language(every_type_project: Project) -> None:
+def test_both_diagrams_are_embedded_as_svg_with_a_png_fallback_and_words(every_type_project: Project) -> None:
     content = render(every_type_project, "ru")
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        images = [name for name in archive.namelist() if name.startswith("word/media/")]
-    assert len(images) == 2 and all(name.endswith(".png") for name in images)
-    text = texts(docx.Document(io.BytesIO(content)))
+        images = sorted(name for name in archive.namelist() if name.startswith("word/media/"))
+    assert sorted(name.rsplit(".", 1)[1] for name in images) == ["png", "png", "svg", "svg"]
+    document = docx.Document(io.BytesIO(content))
+    blips = list(document.element.body.iter(qn("a:blip")))
+    svg = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+    assert len(blips) == 2 and all(len(list(blip.iter(svg))) == 1 for blip in blips)
+    descriptions = [node.get("descr") for node in document.element.body.iter(qn("wp:docPr"))]
+    assert descriptions[0].startswith("1. Оценка; 2. Пересмотр.")
+    assert descriptions[1] == "Сообщение о насилии: Работник (Немедленно) → Супервизор (В тот же день)."
+    text = texts(document)
     assert "Шаги ведения случая: сплошные стрелки" in text
     assert "Маршруты перенаправления: для каждой ситуации" in text
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_diagram_labels_print_at_eight_points_or_more(real_project: Project, language: str) -> None:
+    view = real_project.localize(language)
+    for diagram in itertools.chain.from_iterable(sop_diagrams(view.sop, view.labels).values()):
+        width, height = natural_size_mm(diagram.svg)
+        sizes = [float(size) for size in re.findall(rb'font-size="([\d.]+)"', diagram.svg)]
+        assert min(sizes) * printed_scale(width, height) >= 8, (diagram.stem, width, height, min(sizes))
+        assert diagram.printed_width_mm <= 170 and height * printed_scale(width, height) <= 215
+
+
+def test_every_way_out_ends_beside_its_step_so_no_arrow_crosses_another(real_project: Project) -> None:
+    view = real_project.localize("en")
+    dot = flowchart_dot(view.sop, view.labels)
+    dashed = re.findall(r"^  (\w+) -> (\w+) \[style=dashed", dot, re.MULTILINE)
+    assert len(dashed) == sum(len(step.transitions) for step in view.sop.steps) >= 5
+    for tail, head in dashed:
+        assert f"{{ rank=same; {tail}; {head}; }}" in dot or f"{{ rank=same; {head}; {tail}; }}" in dot
 
 
 def test_the_diagrams_carry_the_languages_words(every_type_project: Project) -> None:
     sop = every_type_project.localize("uz").sop
     steps = flowchart_dot(sop, every_type_project.localize("uz").labels)
     assert '"1. Baholash\\nT-01"' in steps
-    assert "Joylashtirish barbod\\nboʻldi" in steps
-    pathways = pathways_dot(sop)
-    assert 'label="Zoʻravonlik haqida xabar"' in pathways
-    assert '"1. Xodim\\nDarhol"' in pathways
+    assert "Joylashtirish barbod<BR/>boʻldi" in steps
+    pathways = pathways_dot(sop.pathways)
+    assert "<B>Zoʻravonlik haqida xabar</B>" in pathways
+    assert "1. Xodim<BR/>Darhol" in pathways
 
 
 def test_two_renderings_are_identical(every_type_project: Project) -> None:
