@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -51,12 +52,25 @@ def main(profile: Path, jobs_file: Path, build: int) -> int:
     return 0
 
 
+def _fixed_addresses() -> list[str]:
+    """`setarch <machine> -R`, which runs LibreOffice without address-space randomisation, where the machine
+    allows it: its PDF writer numbers the embedded fonts in the order of their addresses in memory, so with
+    randomisation two runs can write the same document with its objects in another order."""
+    command = ["setarch", platform.machine(), "-R"]
+    try:
+        tried = subprocess.run([*command, "true"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return command if tried.returncode == 0 else []
+
+
 def open_office(profile: Path) -> tuple[subprocess.Popen[bytes], Any]:
     """LibreOffice, headless, in a process group of its own with the user profile `profile`, and its component
     context once it accepts connections; told to end, this process ends LibreOffice first."""
     pipe = f"oila_{profile.parent.name}"  # the run's own temporary folder: concurrent builds never share a pipe
     office = subprocess.Popen(
         [
+            *_fixed_addresses(),
             "soffice",
             "--headless",
             "--invisible",

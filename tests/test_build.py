@@ -19,7 +19,8 @@ LANGUAGES = ("en", "ru", "uz", "uz-Cyrl")
 FORMS = [f"forms/{language}/T-01-every-type.docx" for language in LANGUAGES]
 SOP = [f"sop/{language}/TEST-SOP-01-v2.0.docx" for language in LANGUAGES]
 FILLABLE = [path.replace(".docx", ".fillable.docx") for path in FORMS]
-EVERYTHING = sorted([*FORMS, *FILLABLE, *SOP, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
+REVIEW = [f"review/{language}/TEST-SOP-01-v2.0-review.docx" for language in LANGUAGES]
+EVERYTHING = sorted([*FORMS, *FILLABLE, *SOP, *REVIEW, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
 
 
 def manifest_of(out: Path) -> list[dict[str, str]]:
@@ -43,7 +44,7 @@ def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) 
             continue
         kind = "pdf" if entry["path"].endswith(".pdf") else entry["path"].split("/")[0]
         kind = "fillable" if entry["path"].endswith(".fillable.docx") else kind
-        source = "sop" if entry["path"].startswith("sop/") else "every-type"
+        source = "sop" if entry["path"].startswith(("sop/", "review/")) else "every-type"
         assert (entry["kind"], entry["source"], entry["language"]) == (kind, source, entry["path"].split("/")[1])
 
 
@@ -123,7 +124,7 @@ def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
         "archive), or 'make build'",
     )
     made = [entry["path"] for entry in manifest_of(root / "build") if entry["kind"] != "site"]
-    assert made == sorted([*FORMS, *FILLABLE, *SOP])
+    assert made == sorted([*FORMS, *FILLABLE, *SOP, *REVIEW])
 
 
 def test_an_older_libreoffice_makes_no_pdfs_and_says_which_is_needed(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import WORD_OUTPUTS, build
 from tests.conftest import REPO
 
 A4_POINTS = (595.276, 841.89)
@@ -145,7 +145,8 @@ def _word_outputs(pdfs: dict[str, Path]) -> list[str]:
     out = next(iter(pdfs.values())).parents[2]
     return [
         str(path.relative_to(out))
-        for path in sorted(out.glob("*/*/*.docx"))
+        for kind in WORD_OUTPUTS
+        for path in sorted(out.glob(f"{kind}/*/*.docx"))
         if not path.name.endswith(".fillable.docx")
     ]
 

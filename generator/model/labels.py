@@ -84,6 +84,8 @@ class LabelId(StrEnum):
     PATHWAY = "pathway"
     ACTION = "action"
     NASP_TO_CONFIRM = "nasp_to_confirm"
+    REVIEW_ANNEX = "review_annex"
+    REVIEW_EDITION_NOTICE = "review_edition_notice"
     CODE = "code"
     FORM = "form"
     TERM = "term"
@@ -128,6 +130,7 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.NOT_YET_APPROVED: frozenset({"body"}),
     LabelId.WHEN_TO_RETURN: frozenset({"condition", "step"}),
     LabelId.OUTDATED_NOTICE: frozenset({"count"}),
+    LabelId.REVIEW_EDITION_NOTICE: frozenset({"count"}),
     LabelId.REF_STEP: frozenset({"number", "title"}),
     LabelId.REF_STEP_SHORT: frozenset({"number"}),
     LabelId.REF_SECTION: frozenset({"number", "title"}),

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.parts.document import DocumentPart
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -33,6 +34,7 @@ from generator.model.view import (
 )
 from generator.render import house_style as hs
 from generator.render import wordml
+from generator.render.hyphenate import hyphenated
 
 RULE: wordml.Border = ("single", 4, hs.RULE_COLOUR)
 FRAME: wordml.Border = ("single", 4, "404040")
@@ -287,13 +289,17 @@ def _grid(table: Table, border: wordml.Border) -> None:
 
 
 def _header_cells(table: Table, texts: Sequence[str]) -> None:
+    """The heading row: shaded, repeated on every page, its long words free to break at their syllables."""
+    part = table.part
+    assert isinstance(part, DocumentPart), "a form's tables are in its body"
+    locale = wordml.document_locale(part.document)
     row = table.rows[0]
     wordml.repeat_as_header(row)
     wordml.keep_row_whole(row)
     for cell, text in zip(row.cells, texts, strict=True):
         wordml.shade_cell(cell, hs.LABEL_FILL)
         wordml.align_cell_bottom(cell)
-        _small(cell.paragraphs[0], text, bold=True)
+        _small(cell.paragraphs[0], hyphenated(text, locale), bold=True)
 
 
 # Blocks ------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from generator.render._form_questions import (
     rating_widths,
     write_title_block,
 )
+from generator.render.hyphenate import hyphenated
 from generator.write import reproducible_zip
 
 RATING_CHOICE_MM = 45.0
@@ -146,7 +147,7 @@ class _ControlWriter:
         wordml.repeat_as_header(table.rows[0])
         wordml.keep_row_whole(table.rows[0])
         for cell, text in zip(table.rows[0].cells, headings, strict=True):
-            cell.paragraphs[0].add_run(text).bold = True
+            cell.paragraphs[0].add_run(hyphenated(text, self.language.locale)).bold = True
         for row, name, row_slots in zip(table.rows[1:], names, cells, strict=True):
             wordml.keep_row_whole(row)
             wordml.set_row_height(row, height)

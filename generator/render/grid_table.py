@@ -16,6 +16,8 @@ def grid_table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Se
     """A grid table of Markdown cells; each width is the column's inner width in characters."""
     if not all(len(row) == len(widths) for row in [headers, *rows]):
         raise ValueError("every row of a grid table needs one cell per column")
+    scale = _scale(widths, [headers, *rows])
+    widths = [width * scale for width in widths]
     rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
     header_rule = rule.replace("-", "=")
     lines = [rule, *_row_lines(headers, widths), header_rule]
@@ -36,6 +38,19 @@ def _row_lines(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
     return lines
 
 
+def _scale(widths: Sequence[int], rows: Sequence[Sequence[str]]) -> int:
+    """How many times wider every column must be for its longest unbreakable run of characters (a comment's
+    markup, a long web address) to fit on a line: pandoc takes the widths as proportions, so the table keeps
+    its shape on paper, and no word is broken by a line break that pandoc would read as a space."""
+    needed = [
+        -(-len(token) // width)
+        for row in rows
+        for cell, width in zip(row, widths, strict=True)
+        for token in cell.split()
+    ]
+    return max([1, *needed])
+
+
 def _wrap_cell(text: str, width: int) -> list[str]:
     """The cell's Markdown wrapped to `width`: paragraphs kept apart by a blank line, list items indented."""
     lines: list[str] = []
@@ -46,7 +61,7 @@ def _wrap_cell(text: str, width: int) -> list[str]:
             item = line.startswith(LIST_ITEM_PREFIXES) or _is_numbered(line)
             indent = " " * (line.index(" ") + 1) if item else ""
             lines += textwrap.wrap(
-                line, width, subsequent_indent=indent, break_long_words=True, break_on_hyphens=False
+                line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
             ) or [""]
     return lines
 

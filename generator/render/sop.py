@@ -29,6 +29,7 @@ from generator.render import Artifact, wordml
 from generator.render import house_style as hs
 from generator.render.diagrams import Diagram, sop_diagrams
 from generator.render.page import set_fixed_properties
+from generator.render.review_notes import Edition, ReviewNotes, prose_notes, review_annex
 from generator.render.sop_markdown import section_markdown
 from generator.render.sop_reference import (
     AGENCY_STYLE,
@@ -68,7 +69,25 @@ def sop_path(language: str, sop: SopView) -> str:
     return f"sop/{language}/{sop.code}-v{sop.version}.docx"
 
 
+def review_path(language: str, sop: SopView) -> str:
+    return f"review/{language}/{sop.code}-v{sop.version}-review.docx"
+
+
 def render_sop(project: ProjectView) -> dict[str, Artifact]:
+    """The clean edition, to adopt and print: no reviewer note."""
+    sop = project.sop
+    content = sop_document(project, Edition.CLEAN)
+    return {sop_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+
+
+def render_sop_review(project: ProjectView) -> dict[str, Artifact]:
+    """The review edition: every note NASP must answer as a comment where it applies, and listed in an annex."""
+    sop = project.sop
+    content = sop_document(project, Edition.REVIEW)
+    return {review_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+
+
+def sop_document(project: ProjectView, edition: Edition) -> bytes:
     sop, labels = project.sop, project.labels
     pandoc = pypandoc.get_pandoc_path()
     with scratch_folder("sop") as work:
@@ -76,19 +95,29 @@ def render_sop(project: ProjectView) -> dict[str, Artifact]:
         for diagram in itertools.chain.from_iterable(diagrams.values()):
             (work / diagram.png_name).write_bytes(diagram.png)
         (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))
-        (work / "sop.md").write_text(document_markdown(sop, labels, diagrams), encoding="utf-8")
+        (work / "sop.md").write_text(document_markdown(sop, labels, diagrams, edition), encoding="utf-8")
         _run_pandoc(pandoc, work, project.language.locale, sop.version_date)
-        content = _finish(work / "sop.docx", sop, project.language.locale, labels, diagrams)
-    return {sop_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+        return _finish(work / "sop.docx", sop, project.language.locale, labels, diagrams)
 
 
-def document_markdown(sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> str:
-    """The whole document as Pandoc Markdown: title page, history, contents, then the sections."""
-    parts = [_title_page(sop, labels), PAGE_BREAK, _history(sop, labels), PAGE_BREAK]
-    parts += [contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
-    for section in sop.sections:
-        parts.append(f"# {section.title}\n\n{section_markdown(section.body, sop, labels, diagrams)}")
-    return "\n".join(parts)
+def document_markdown(
+    sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]], edition: Edition = Edition.CLEAN
+) -> str:
+    """The whole document as Pandoc Markdown: title page, history, contents, the sections and, in the review
+    edition, the annex of notes NASP must answer."""
+    notes = ReviewNotes(edition, labels[LabelId.NASP_TO_CONFIRM], sop.version_date)
+    sections = []
+    for number, section in enumerate(sop.sections, start=1):
+        body, remarks = prose_notes(section.body, labels[LabelId.NASP_TO_CONFIRM])
+        title = section.title
+        for remark in remarks:
+            title = notes.noted(title, f"{number}. {section.title}", remark)
+        sections.append(f"# {title}\n\n{section_markdown(body, sop, labels, diagrams, notes).rstrip()}\n")
+    if edition is Edition.REVIEW:
+        sections.append(review_annex(notes, labels))
+    front = [_title_page(sop, labels, len(notes.listed) if edition is Edition.REVIEW else None), PAGE_BREAK]
+    front += [_history(sop, labels), PAGE_BREAK, contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
+    return "\n".join(front + sections)
 
 
 def _styled(style: str, *lines: str) -> str:
@@ -96,7 +125,8 @@ def _styled(style: str, *lines: str) -> str:
     return f'::: {{custom-style="{style}"}}\n{body}\n:::\n'
 
 
-def _title_page(sop: SopView, labels: Labels) -> str:
+def _title_page(sop: SopView, labels: Labels, review_notes: int | None) -> str:
+    """The title page; `review_notes` counts the notes of the review edition, None in the clean one."""
     status = labels[STATUS_LABELS[sop.status]]
     effective = f"{sop.effective_date:%d.%m.%Y}" if sop.effective_date else labels[LabelId.SET_ON_APPROVAL]
     facts = [
@@ -114,6 +144,8 @@ def _title_page(sop: SopView, labels: Labels) -> str:
         parts.append(_styled(DRAFT_STYLE, labels[LabelId.TRANSLITERATION_NOTICE]))
     if sop.approval is None:
         parts.append(_styled(DRAFT_STYLE, f"{labels[LabelId.DRAFT]}. {labels[LabelId.DRAFT_NOTICE]}"))
+    if review_notes is not None:
+        parts.append(_styled(DRAFT_STYLE, labels.format(LabelId.REVIEW_EDITION_NOTICE, count=str(review_notes))))
     return "\n".join([_approval_block(sop, labels), *parts])
 
 

@@ -1,15 +1,15 @@
 """The SOP's prose with its generated parts filled in: Pandoc Markdown, one section at a time.
 
 The tables, lists and the flow diagram come from the structured sources through the placeholders of
-`generator.model.sop_text`; what NASP must still confirm is printed beside the item it concerns.
+`generator.model.sop_text`; what NASP must still confirm goes to `ReviewNotes`, which makes it a comment on
+the item it concerns in the review edition and leaves it out of the clean one.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.model.labels import LabelId, Labels
@@ -17,67 +17,64 @@ from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
 from generator.render.diagrams import Diagram
 from generator.render.grid_table import grid_table
+from generator.render.markdown_text import literal
+from generator.render.review_notes import ReviewNotes
 from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
 _TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
-def section_markdown(body: str, sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> str:
-    """`body` with every placeholder replaced; `diagrams` are the figures, whose PNG files lie beside it."""
-    parts = GeneratedParts(sop, labels)
-    values: dict[str, object] = {
-        "legal_basis": parts.legal_basis(),
-        "roles_table": parts.roles_table(),
-        "steps_table": parts.steps_table(),
-        "flowchart": figures(diagrams["flowchart"]),
-        "pathways_table": parts.pathways_table(),
-        "pathways_chart": figures(diagrams["pathways_chart"]),
-        "forms_list": parts.forms_list(),
-        "timeframes_table": parts.timeframes_table(),
-        "glossary": parts.glossary(),
-        TERMS_FUNCTION: parts.terms,
+def section_markdown(
+    body: str, sop: SopView, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]], notes: ReviewNotes
+) -> str:
+    """`body` with every placeholder replaced; `diagrams` are the figures, whose PNG files lie beside it, and
+    `notes` takes what NASP must confirm of each part the body shows, in reading order."""
+    parts = GeneratedParts(sop, labels, notes)
+    makers: dict[str, Callable[[], str]] = {
+        "legal_basis": parts.legal_basis,
+        "roles_table": parts.roles_table,
+        "steps_table": parts.steps_table,
+        "flowchart": lambda: figures(diagrams["flowchart"]),
+        "pathways_table": parts.pathways_table,
+        "pathways_chart": lambda: figures(diagrams["pathways_chart"]),
+        "forms_list": parts.forms_list,
+        "timeframes_table": parts.timeframes_table,
+        "glossary": parts.glossary,
     }
-    return _TEMPLATES.from_string(body).render(values)
+    template = _TEMPLATES.parse(body)
+    used = sorted(meta.find_undeclared_variables(template) & makers.keys(), key=body.find)
+    values: dict[str, object] = {name: makers[name]() for name in used}
+    values[TERMS_FUNCTION] = parts.terms
+    return _TEMPLATES.from_string(template).render(values)
 
 
 def figures(diagrams: tuple[Diagram, ...]) -> str:
     """Each diagram at the width it prints at, its words as the image's alternative text, and its caption."""
     return "\n".join(
         f'::: {{custom-style="{FIGURE_STYLE}"}}\n'
-        f"![{_escaped(diagram.description)}]({diagram.png_name}){{width={diagram.printed_width_mm:.1f}mm}}\n:::\n\n"
-        f'::: {{custom-style="{CAPTION_STYLE}"}}\n{_escaped(diagram.caption)}\n:::\n'
+        f"![{literal(diagram.description)}]({diagram.png_name}){{width={diagram.printed_width_mm:.1f}mm}}\n:::\n\n"
+        f'::: {{custom-style="{CAPTION_STYLE}"}}\n{literal(diagram.caption)}\n:::\n'
         for diagram in diagrams
     )
-
-
-def _escaped(text: str) -> str:
-    """`text` as Markdown that means just the text: every ASCII punctuation mark backslash-escaped."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 class GeneratedParts:
     """Each generated part of the SOP as Markdown, in the view's language."""
 
-    def __init__(self, sop: SopView, labels: Labels) -> None:
+    def __init__(self, sop: SopView, labels: Labels, notes: ReviewNotes) -> None:
         self.sop = sop
         self.labels = labels
-
-    def confirm(self, note: str | None) -> str:
-        """What NASP must still confirm, as an italic line; empty when nothing is open."""
-        return f"*{self.labels[LabelId.NASP_TO_CONFIRM]}: {note}*" if note else ""
+        self.notes = notes
 
     def legal_basis(self) -> str:
-        items = []
-        for reference in self.sop.legal_basis:
-            note = self.confirm(reference.to_confirm)
-            items.append(f"- {reference.title}" + (f"\\\n  {note}" if note else ""))
-        return "\n".join(items) + "\n"
+        noted = self.notes.noted
+        return "".join(f"- {noted(item.title, item.title, item.to_confirm)}\n" for item in self.sop.legal_basis)
 
     def roles_table(self) -> str:
         rows = []
         for role in self.sop.roles:
             duties = "\n".join(f"- {duty}" for duty in role.responsibilities)
-            rows.append([f"**{role.name}**", _paragraphs(duties, self.confirm(role.to_confirm))])
+            rows.append([self.notes.noted(f"**{role.name}**", role.name, role.to_confirm), duties])
         headers = [self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]]
         return grid_table(headers, rows, (24, 66))
 
@@ -91,7 +88,7 @@ class GeneratedParts:
                     *(f"*{sentence}*" for sentence in transition_sentences(step, self.labels)),
                 ),
                 _paragraphs(f"**{step.lead}**", ", ".join(step.involved)),
-                _paragraphs(step.timeframe, self.confirm(step.to_confirm)),
+                self.notes.noted(step.timeframe, step_name(step, self.labels), step.to_confirm),
                 _form_codes(step.forms),
             ]
             for step in self.sop.steps
@@ -109,7 +106,7 @@ class GeneratedParts:
             )
             rows.append(
                 [
-                    _paragraphs(f"**{pathway.title}**", self.confirm(pathway.to_confirm)),
+                    self.notes.noted(f"**{pathway.title}**", pathway.title, pathway.to_confirm),
                     stages,
                     _form_codes(pathway.forms),
                 ]
@@ -125,7 +122,7 @@ class GeneratedParts:
 
     def timeframes_table(self) -> str:
         rows = [
-            [item.about, _paragraphs(f"**{item.value}**", self.confirm(item.to_confirm))]
+            [item.about, self.notes.noted(f"**{item.value}**", item.about, item.to_confirm)]
             for item in self.sop.timeframes
         ]
         labels = self.labels
@@ -135,8 +132,8 @@ class GeneratedParts:
         rows = []
         for term in self.sop.terms:
             elsewhere = "\\\n".join(f"*{language}: {word}*" for _, language, word in term.elsewhere)
-            definition = _paragraphs(term.definition, self.confirm(term.to_confirm))
-            rows.append([_paragraphs(f"**{term.term}**", elsewhere), definition])
+            name = self.notes.noted(f"**{term.term}**", term.term, term.to_confirm)
+            rows.append([_paragraphs(name, elsewhere), term.definition])
         return grid_table([self.labels[LabelId.TERM], self.labels[LabelId.DEFINITION]], rows, (28, 62))
 
     @property
@@ -148,8 +145,8 @@ class GeneratedParts:
             entries = []
             for term_id in ids:
                 term = by_id[term_id]
-                note = self.confirm(term.to_confirm)
-                entries.append(f"**{term.term}**\n\n:   {term.definition}" + (f"\n\n    {note}" if note else ""))
+                name = self.notes.noted(f"**{term.term}**", term.term, term.to_confirm)
+                entries.append(f"{name}\n\n:   {term.definition}")
             return "\n\n".join(entries) + "\n"
 
         return listed

@@ -311,6 +311,13 @@ def set_document_language(document: Document, locale: str) -> None:
     set_setting(document, element("w:themeFontLang", val=locale))
 
 
+def document_locale(document: Document) -> str:
+    """The locale `set_document_language` gave `document`."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    return str(language.get(qn("w:val")))
+
+
 _SETTINGS_TAIL = (
     "w:documentProtection",
     "w:autoFormatOverride",

@@ -19,7 +19,7 @@ from generator.model.sop import Approval
 from generator.model.text import LocalizedText
 from generator.render.diagrams import natural_size_mm, printed_scale, sop_diagrams
 from generator.render.flowchart import flowchart_dot, pathways_dot
-from generator.render.sop import render_sop
+from generator.render.sop import render_sop, render_sop_review, review_path
 
 PATH = "sop/{}/TEST-SOP-01-v2.0.docx"
 
@@ -188,3 +188,50 @@ def test_two_renderings_are_identical(every_type_project: Project) -> None:
 @pytest.mark.parametrize("language", ["ru", "uz"])
 def test_no_label_pandoc_would_print_in_english(every_type_project: Project, language: str) -> None:
     assert re.findall(r"\b(?:Figure|Table|Contents)\b", texts(open_sop(every_type_project, language))) == []
+
+
+def comments_and_body(content: bytes) -> tuple[list[str], str]:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = archive.namelist()
+        comments = archive.read("word/comments.xml").decode("utf-8") if "word/comments.xml" in names else ""
+        body = archive.read("word/document.xml").decode("utf-8")
+    texts = re.findall(r"<w:comment [^>]*>(.*?)</w:comment>", comments, re.DOTALL)
+    return [re.sub(r"<[^>]+>", "", text) for text in texts], body
+
+
+def test_the_clean_edition_carries_no_reviewer_note(every_type_project: Project) -> None:
+    comments, body = comments_and_body(render(every_type_project, "ru"))
+    assert comments == []
+    assert "Подлежит подтверждению" not in body and "председательствует" not in body
+    assert "Номер постановления" not in body and "w:commentRangeStart" not in body
+
+
+def test_the_review_edition_makes_every_note_a_comment_where_it_applies_and_lists_them(
+    every_type_project: Project,
+) -> None:
+    view = every_type_project.localize("ru")
+    content = render_sop_review(view)[review_path("ru", view.sop)].content
+    comments, body = comments_and_body(content)
+    assert comments == [
+        "Номер постановления.",
+        "кто председательствует на пересмотре.",
+        "Кто проводит оценку.",
+        "Узбекский термин.",
+        "Кто проводит супервизию.",
+        "Срок 30 дней.",
+    ]
+    assert body.count("<w:commentRangeStart ") == body.count("<w:commentRangeEnd ") == 6
+    document = docx.Document(io.BytesIO(content))
+    anchored = re.search(r'<w:commentRangeStart w:id="1"/>(.*?)<w:commentRangeEnd w:id="1"/>', body, re.DOTALL)
+    assert anchored is not None and re.sub(r"<[^>]+>", "", anchored[1]) == "Шаги"  # the section's heading
+    annex = document.tables[-1]
+    assert [cell.text for cell in annex.rows[0].cells] == ["№", "К чему относится", "Подлежит подтверждению АГТ"]
+    assert [row.cells[1].text for row in annex.rows[1:]] == [
+        "Постановление № 1",
+        "2. Шаги",
+        "1. Оценка",
+        "гейткипинг",
+        "Супервизор",
+        "Оценка",
+    ]
+    assert "вопросы, подлежащие подтверждению АГТ (всего: 6)" in texts(document)
