@@ -41,6 +41,11 @@ class _Question(SourceModel):
     guidance: LocalizedText | None = Field(
         None, description="Notes for trainers and supervisors; shown on the site, never printed on the form."
     )
+    to_confirm: LocalizedText | None = Field(
+        None,
+        description="What NASP must still confirm about the question: shown on the site and as a comment in the "
+        "form's review edition, never on the printed form.",
+    )
 
 
 class ShortText(_Question):

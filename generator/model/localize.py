@@ -152,6 +152,7 @@ class _Localizer:
             hint=self.optional(question.hint),
             guidance=self.optional(question.guidance),
             required=question.required,
+            to_confirm=self.optional(question.to_confirm),
         )
         common = vars(base)
         match question:

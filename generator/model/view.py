@@ -37,6 +37,8 @@ class QuestionView:
     hint: str | None
     guidance: str | None
     required: bool
+    to_confirm: str | None
+    """What NASP must still confirm about the question; never printed."""
 
 
 @dataclass(frozen=True)

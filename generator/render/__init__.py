@@ -33,7 +33,7 @@ RENDERERS: Final[dict[str, str]] = {
     "forms": "generator.render.forms:render_forms",
     "fillable": "generator.render.fillable:render_fillable",
     "sop": "generator.render.sop:render_sop",
-    "review": "generator.render.sop:render_sop_review",
+    "review": "generator.render.review:render_review",
 }
 """Renderer name to `module:function`; a renderer's module is imported only when its output is built."""
 PDF: Final = "pdf"

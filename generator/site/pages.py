@@ -132,6 +132,9 @@ def _question(question: AnyQuestion, labels: Labels) -> str:
     text = "\n".join(lines) + "\n"
     if question.guidance:
         text += "\n" + _guidance(labels, question.guidance, indent="    ")
+    if question.to_confirm:
+        label = esc(labels[LabelId.NASP_TO_CONFIRM])
+        text += f'\n    !!! warning "{label}"\n        {md(question.to_confirm)}\n\n'
     return text
 
 

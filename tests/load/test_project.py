@@ -62,7 +62,7 @@ def test_an_unknown_field_type_lists_the_allowed_ones(root: Path, write_source: 
 def test_an_unknown_key_lists_the_keys_allowed_there(root: Path, write_source: WriteSource) -> None:
     write_source("forms/sample.yaml", FORM + "        lable: {en: x, ru: x, uz: x}\n")
     location = Location("forms/sample.yaml", 17, 9, ("sections", 0, "questions", 0, "lable"))
-    allowed = quoted_list(["guidance", "hint", "id", "label", "required", "skip", "type", "unknown"])
+    allowed = quoted_list(["guidance", "hint", "id", "label", "required", "skip", "to_confirm", "type", "unknown"])
     assert problems(root) == [str(problem("unknown-key", location, key="lable", allowed=allowed))]
 
 

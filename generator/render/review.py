@@ -1,0 +1,71 @@
+"""The review editions, for NASP's reviewers: the SOP and every printable form with each point NASP must
+still confirm as a Word comment where it applies. The clean editions (`sop`, `forms`) carry none of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from generator.model.labels import LabelId, Labels
+from generator.model.view import FormView, ProjectView, QuestionView
+from generator.render import Artifact
+from generator.render._form_page import new_document
+from generator.render._form_questions import write_body
+from generator.render.sop import render_sop_review
+from generator.write import reproducible_zip
+
+
+def review_form_path(language: str, form: FormView) -> str:
+    return f"review/{language}/{form.code}-{form.id}-review.docx"
+
+
+def render_review(project: ProjectView) -> dict[str, Artifact]:
+    """The SOP's review edition, and a review edition of each form that has something for NASP to confirm."""
+    files = render_sop_review(project)
+    for form in project.forms:
+        if any(question.to_confirm for question in _questions(form)):
+            content = form_review_document(form, project)
+            files[review_form_path(project.language.code, form)] = Artifact(
+                content, form.id, form.version, form.version_date
+            )
+    return files
+
+
+def form_review_document(form: FormView, project: ProjectView) -> bytes:
+    """The printable form with each `to_confirm` note as a comment on its question's label, and the notes listed
+    after the form's last section."""
+    document = new_document(form, project.language, project.labels)
+    write_body(document, form, project.labels)
+    noted = [question for question in _questions(form) if question.to_confirm]
+    for question in noted:
+        _comment_on_label(document, question, project.labels, form.version_date)
+    _list_notes(document, noted, project.labels)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+def _questions(form: FormView) -> list[QuestionView]:
+    every = [*form.header, *(question for section in form.sections for question in section.questions)]
+    return [question for question in every if isinstance(question, QuestionView)]
+
+
+def _comment_on_label(document: Document, question: QuestionView, labels: Labels, date: dt.date) -> None:
+    """The note as a comment on the paragraph that begins with the question's number, dated by the version."""
+    opening = f"{question.number}  "
+    every = (Paragraph(element, document._body) for element in document.element.body.iter(qn("w:p")))
+    paragraph = next(p for p in every if p.runs and p.runs[0].text == opening)  # in the body or a table cell
+    comment = document.add_comment(paragraph.runs, text=question.to_confirm, author=labels[LabelId.NASP_TO_CONFIRM])
+    comment._comment_elm.date = dt.datetime.combine(date, dt.time(), dt.UTC)  # python-docx stamps the clock
+
+
+def _list_notes(document: Document, noted: list[QuestionView], labels: Labels) -> None:
+    document.add_heading(labels[LabelId.REVIEW_ANNEX], level=2)
+    for question in noted:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{question.number}  {question.label}: ").bold = True
+        paragraph.add_run(str(question.to_confirm))
