@@ -72,6 +72,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "unknown-role": "unknown role '{found}'; roles in sop/structure.yaml: {allowed}",
     "unknown-form": "unknown form '{found}'; forms: {allowed}",
     "unknown-step": "unknown step '{found}'; steps: {allowed}",
+    "unknown-pathway": "unknown referral pathway '{found}'; pathways in sop/structure.yaml: {allowed}",
     "unknown-unit": "unknown unit '{found}'; units in sop/timeframes.yaml: {allowed}",
     "bad-reference": "{written}: {reason}",
     "reference-mismatch": "the '{lang}' text names {found}, but the '{source}' text names {expected}; a "

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import WORD_OUTPUTS, build
+from generator.model.project import Project
 from tests.conftest import REPO
 
 A4_POINTS = (595.276, 841.89)
@@ -180,3 +181,23 @@ def test_the_sop_diagrams_print_as_vector_drawings(pdfs: dict[str, Path]) -> Non
         if name.startswith("sop/"):
             listing = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True)
             assert listing.stdout.count("\n") == 2, (name, listing.stdout)
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "uz"])
+def test_the_sop_body_prints_on_at_most_seven_pages_before_its_annexes(
+    pdfs: dict[str, Path], real_project: Project, language: str
+) -> None:
+    """From section 1 to the end of the last section before the annexes, as a district head reads it."""
+    sections = real_project.localize(language).sop.sections
+    path = next(path for name, path in pdfs.items() if name.startswith(f"sop/{language}/"))
+    pages = pdf_text(path).split("\f")
+
+    def heading(number: int, title: str) -> re.Pattern[str]:
+        return re.compile(rf"^\s*{number}\s+{re.escape(title)}\s*$", re.MULTILINE)
+
+    first = next(index for index, page in enumerate(pages) if index > 2 and heading(1, sections[0].title).search(page))
+    annexes = heading(len(sections), sections[-1].title)
+    last = next(index for index, page in enumerate(pages) if index > first and annexes.search(page))
+    text_lines = [line for line in pages[last].splitlines() if line.strip()][1:]  # below the running header
+    starts_the_page = bool(text_lines) and annexes.match(text_lines[0]) is not None
+    assert last - first + (0 if starts_the_page else 1) <= 7

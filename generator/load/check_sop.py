@@ -57,6 +57,11 @@ def check_structure(
         stages = (((*path, "stages", i, "role"), stage.role) for i, stage in enumerate(pathway.stages))
         yield from _known(stages, roles, "unknown-role", document)
         yield from _known(_items((*path, "forms"), pathway.forms), form_ids, "unknown-form", document)
+    pathways = [pathway.id for pathway in structure.pathways]
+    for index, entry in enumerate(structure.directory):
+        yield from _known(
+            _items(("directory", index, "pathways"), entry.pathways), pathways, "unknown-pathway", document
+        )
     used = {form_id for step in structure.steps for form_id in step.forms}
     for form, form_document in forms:
         if form.id not in used:

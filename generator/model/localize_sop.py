@@ -8,6 +8,7 @@ from generator.model.resolve import Resolver
 from generator.model.sop import Sop
 from generator.model.sop_view import (
     ApprovalView,
+    DirectoryView,
     FormReference,
     PathwayView,
     ReferenceView,
@@ -39,6 +40,7 @@ def localize_sop(
     references = {form.id: FormReference(form.id, form.code, text(form.title), form.version) for form in forms}
     roles = {role.id: heading(text(role.short_name)) for role in sop.structure.roles}
     metadata = sop.metadata
+    pathway_titles = {pathway.id: text(pathway.title) for pathway in sop.structure.pathways}
     approval = metadata.approvals.get(language)
     steps = resolver.referents.steps or {}
     step_numbers = {step.id: steps[step.id].number for step in sop.structure.steps}
@@ -97,6 +99,16 @@ def localize_sop(
                 to_confirm=optional(pathway.to_confirm),
             )
             for pathway in sop.structure.pathways
+        ),
+        directory=tuple(
+            DirectoryView(
+                entry.id,
+                text(entry.service),
+                text(entry.eligibility),
+                tuple(pathway_titles[pathway] for pathway in entry.pathways),
+                optional(entry.to_confirm),
+            )
+            for entry in sop.structure.directory
         ),
         terms=tuple(
             TermView(

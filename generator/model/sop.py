@@ -122,12 +122,25 @@ class Pathway(SourceModel):
     to_confirm: LocalizedText | None = Field(None, description="What NASP must still confirm, such as a helpline.")
 
 
+class DirectoryEntry(SourceModel):
+    """A kind of service of the referral directory; each district writes its own provider, contact and hours."""
+
+    id: Identifier = Field(description="Stable id, such as `police_juvenile`.")
+    service: LocalizedText = Field(description="The kind of service, as a worker looks it up.")
+    eligibility: LocalizedText = Field(description="Who may use it, or what a referral needs.")
+    pathways: tuple[Identifier, ...] = Field((), description="The ids of the referral pathways that send people there.")
+    to_confirm: LocalizedText | None = Field(None, description="What NASP must still confirm about this service.")
+
+
 class SopStructure(SourceModel):
     """`sop/structure.yaml`: roles, steps and pathways, from which the SOP's tables and diagrams are made."""
 
     roles: tuple[Role, ...] = Field(min_length=1, description="Every actor, in the order the roles table lists them.")
     steps: tuple[Step, ...] = Field(min_length=1, description="The case-management steps, in order.")
     pathways: tuple[Pathway, ...] = Field(min_length=1, description="The referral pathways.")
+    directory: tuple[DirectoryEntry, ...] = Field(
+        (), description="The referral directory's kinds of service, a template each district fills in."
+    )
 
 
 class Term(SourceModel):

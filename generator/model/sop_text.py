@@ -13,13 +13,17 @@ from typing import Final
 PLACEHOLDERS: Final[dict[str, str]] = {
     "legal_basis": "the acts and standards of sop/sop.yaml, with what NASP must confirm",
     "roles_table": "the roles and responsibilities table",
+    "roles_summary": "each role in one line: its first responsibility",
     "steps_table": "the steps, timeframes and forms table",
+    "steps_summary": "the steps in one short table: who leads, by when, with which forms",
     "flowchart": "the flow diagram of the case-management steps",
     "pathways_table": "the referral pathways",
     "pathways_chart": "the diagram of the referral pathways",
     "forms_list": "the forms with their codes and versions",
     "timeframes_table": "every shared timeframe of sop/timeframes.yaml, with what NASP must confirm",
     "glossary": "every glossary term with its definition",
+    "referral_directory": "the referral directory: each kind of service, with room for the district to write its "
+    "provider, contact and hours",
 }
 """Every `{{ name }}` the prose may use, with what it becomes."""
 

@@ -91,6 +91,16 @@ class PathwayView:
 
 
 @dataclass(frozen=True)
+class DirectoryView:
+    id: str
+    service: str
+    eligibility: str
+    pathways: tuple[str, ...]
+    """The titles of the pathways that send people there."""
+    to_confirm: str | None
+
+
+@dataclass(frozen=True)
 class TermView:
     id: str
     term: str
@@ -136,6 +146,7 @@ class SopView:
     roles: tuple[RoleView, ...]
     steps: tuple[StepView, ...]
     pathways: tuple[PathwayView, ...]
+    directory: tuple[DirectoryView, ...]
     terms: tuple[TermView, ...]
     sections: tuple[SopSectionView, ...]
     forms: tuple[FormReference, ...]

@@ -14,13 +14,22 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
-from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
+from generator.model.sop_view import FormReference, SopView, StepView, step_name, transition_sentences
 from generator.render.diagrams import Diagram
 from generator.render.grid_table import grid_table
 from generator.render.markdown_text import literal
 from generator.render.review_notes import ReviewNotes
 from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
 
+DIRECTORY_COLUMNS = (
+    LabelId.DIRECTORY_SERVICE,
+    LabelId.DIRECTORY_PROVIDER,
+    LabelId.DIRECTORY_DISTRICT,
+    LabelId.DIRECTORY_CONTACT,
+    LabelId.DIRECTORY_HOURS,
+    LabelId.DIRECTORY_ELIGIBILITY,
+)
+"""The columns of the referral directory, in the SOP and on the site."""
 _TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
 
@@ -33,13 +42,16 @@ def section_markdown(
     makers: dict[str, Callable[[], str]] = {
         "legal_basis": parts.legal_basis,
         "roles_table": parts.roles_table,
+        "roles_summary": parts.roles_summary,
         "steps_table": parts.steps_table,
+        "steps_summary": parts.steps_summary,
         "flowchart": lambda: figures(diagrams["flowchart"]),
         "pathways_table": parts.pathways_table,
         "pathways_chart": lambda: figures(diagrams["pathways_chart"]),
         "forms_list": parts.forms_list,
         "timeframes_table": parts.timeframes_table,
         "glossary": parts.glossary,
+        "referral_directory": parts.referral_directory,
     }
     template = _TEMPLATES.parse(body)
     used = sorted(meta.find_undeclared_variables(template) & makers.keys(), key=body.find)
@@ -78,16 +90,33 @@ class GeneratedParts:
         headers = [self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]]
         return grid_table(headers, rows, (24, 66))
 
+    def roles_summary(self) -> str:
+        rows = [[f"**{role.name}**", role.responsibilities[0]] for role in self.sop.roles]
+        return grid_table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows, (30, 60))
+
+    def steps_summary(self) -> str:
+        """The steps for the SOP's body: name, lead, timeframe and forms, without the detail of the annex."""
+        return self._steps(lambda step: f"**{step_name(step, self.labels)}**", lambda step: step.lead, (28, 14, 42, 6))
+
     def steps_table(self) -> str:
+        def described(step: StepView) -> str:
+            return _paragraphs(
+                f"**{step_name(step, self.labels)}**",
+                step.summary,
+                f"{self.labels[LabelId.RESULT]}: {step.produces}",
+                *(f"*{sentence}*" for sentence in transition_sentences(step, self.labels)),
+            )
+
+        def team(step: StepView) -> str:
+            return _paragraphs(f"**{step.lead}**", ", ".join(step.involved))
+
+        return self._steps(described, team, (44, 16, 26, 8))
+
+    def _steps(self, name: Callable[[StepView], str], lead: Callable[[StepView], str], widths: tuple[int, ...]) -> str:
         rows = [
             [
-                _paragraphs(
-                    f"**{step_name(step, self.labels)}**",
-                    step.summary,
-                    f"{self.labels[LabelId.RESULT]}: {step.produces}",
-                    *(f"*{sentence}*" for sentence in transition_sentences(step, self.labels)),
-                ),
-                _paragraphs(f"**{step.lead}**", ", ".join(step.involved)),
+                name(step),
+                lead(step),
                 self.notes.noted(step.timeframe, step_name(step, self.labels), step.to_confirm),
                 _form_codes(step.forms),
             ]
@@ -95,7 +124,7 @@ class GeneratedParts:
         ]
         labels = self.labels
         headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
-        return grid_table(headers, rows, (44, 16, 26, 8))
+        return grid_table(headers, rows, widths)
 
     def pathways_table(self) -> str:
         rows = []
@@ -135,6 +164,21 @@ class GeneratedParts:
             name = self.notes.noted(f"**{term.term}**", term.term, term.to_confirm)
             rows.append([_paragraphs(name, elsewhere), term.definition])
         return grid_table([self.labels[LabelId.TERM], self.labels[LabelId.DEFINITION]], rows, (28, 62))
+
+    def referral_directory(self) -> str:
+        """The kinds of service, with empty cells each district fills in by hand or in its copy."""
+        rows = [
+            [
+                f"**{entry.service}**",
+                "",
+                "",
+                "",
+                "",
+                _paragraphs(entry.eligibility, *(f"*{t}*" for t in entry.pathways)),
+            ]
+            for entry in self.sop.directory
+        ]
+        return grid_table([self.labels[label] for label in DIRECTORY_COLUMNS], rows, (24, 16, 10, 18, 10, 22))
 
     @property
     def terms(self) -> Callable[..., str]:

@@ -14,6 +14,7 @@ from generator.model.labels import LabelId, Labels
 from generator.model.sop_text import TERMS_FUNCTION
 from generator.model.sop_view import FormReference, SopView, step_name, transition_sentences
 from generator.render.diagrams import Diagram
+from generator.render.sop_markdown import DIRECTORY_COLUMNS
 from generator.site.links import anchor
 from generator.site.text import esc, html_text, prose
 
@@ -29,13 +30,16 @@ def section_page_body(
     values: dict[str, object] = {
         "legal_basis": parts.legal_basis(),
         "roles_table": parts.roles_table(),
+        "roles_summary": parts.roles_summary(),
         "steps_table": parts.steps_table(),
+        "steps_summary": parts.steps_summary(),
         "flowchart": figures(diagrams["flowchart"]),
         "pathways_table": parts.pathways_table(),
         "pathways_chart": figures(diagrams["pathways_chart"]),
         "forms_list": parts.forms_list(),
         "timeframes_table": parts.timeframes_table(),
         "glossary": parts.glossary(),
+        "referral_directory": parts.referral_directory(),
         TERMS_FUNCTION: parts.terms,
     }
     return _TEMPLATES.from_string(prose(body)).render(values)
@@ -111,6 +115,30 @@ class SiteParts:
         ]
         return _table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows)
 
+    def roles_summary(self) -> str:
+        rows = [
+            (anchor("brief", role.id), [f"<strong>{_html(role.name)}</strong>", _html(role.responsibilities[0])])
+            for role in self.sop.roles
+        ]
+        return _table([self.labels[LabelId.ROLE], self.labels[LabelId.RESPONSIBILITIES]], rows)
+
+    def steps_summary(self) -> str:
+        rows = [
+            (
+                anchor("brief", step.id),
+                [
+                    f"<strong>{esc(step_name(step, self.labels))}</strong>",
+                    esc(step.lead),
+                    f"{_html(step.timeframe)}{self.confirm(step.to_confirm)}",
+                    self.forms(step.forms),
+                ],
+            )
+            for step in self.sop.steps
+        ]
+        labels = self.labels
+        headers = [labels[LabelId.STEP], labels[LabelId.RESPONSIBLE], labels[LabelId.TIMEFRAME], labels[LabelId.FORMS]]
+        return _table(headers, rows)
+
     def steps_table(self) -> str:
         rows = []
         for step in self.sop.steps:
@@ -149,6 +177,24 @@ class SiteParts:
             rows.append((anchor("pathway", pathway.id), cells))
         labels = self.labels
         return _table([labels[LabelId.PATHWAY], labels[LabelId.ACTION], labels[LabelId.FORMS]], rows)
+
+    def referral_directory(self) -> str:
+        rows = [
+            (
+                anchor("service", entry.id),
+                [
+                    f"<strong>{_html(entry.service)}</strong>",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"{_html(entry.eligibility)}"
+                    + "".join(f"<p><em>{esc(title)}</em></p>" for title in entry.pathways),
+                ],
+            )
+            for entry in self.sop.directory
+        ]
+        return _table([self.labels[label] for label in DIRECTORY_COLUMNS], rows)
 
     def forms_list(self) -> str:
         rows = [

@@ -49,7 +49,7 @@ def test_a_section_without_a_title_line_is_refused(root: Path, write_source: Wri
 def test_an_unknown_placeholder_is_located_with_the_known_ones(root: Path) -> None:
     edit(root, "sop/uz/02-steps.md", "{{ steps_table }}", "{{ step_table }}")
     allowed = quoted_list([*PLACEHOLDERS, "terms(...)"])
-    assert allowed.startswith("'legal_basis', 'roles_table', 'steps_table', 'flowchart', 'pathways_table', ")
+    assert allowed.startswith("'legal_basis', 'roles_table', 'roles_summary', 'steps_table', 'steps_summary', ")
     expected = problem("unknown-placeholder", Location("sop/uz/02-steps.md", 3, 1), found="step_table", allowed=allowed)
     assert problems(root) == [str(expected)]
 
@@ -156,3 +156,14 @@ def test_the_history_ends_at_the_current_version(root: Path) -> None:
     edit(root, "sop/sop.yaml", 'version: "2.0"\nversion_date', 'version: "2.1"\nversion_date')
     location = Location("sop/sop.yaml", 14, 5, ("history", 1, "version"))
     assert problems(root) == [str(problem("history-version", location, found="2.0", expected="2.1"))]
+
+
+def test_a_directory_service_names_only_pathways_that_exist(root: Path) -> None:
+    structure = root / "sop" / "structure.yaml"
+    entry = (
+        "directory:\n  - id: police\n    service: {en: Police, ru: Полиция, uz: Politsiya}\n"
+        "    eligibility: {en: Anyone., ru: Любой., uz: Har kim.}\n    pathways: [violence, violance]\n"
+    )
+    structure.write_text(structure.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    location = Location("sop/structure.yaml", 54, 26, ("directory", 0, "pathways", 1))
+    assert problems(root) == [str(problem("unknown-pathway", location, found="violance", allowed="'violence'"))]

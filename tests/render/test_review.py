@@ -39,7 +39,9 @@ def test_a_forms_review_edition_comments_on_the_question_and_the_printed_form_sa
 def test_only_forms_with_something_to_confirm_get_a_review_edition(real_project: Project) -> None:
     review = render_review(real_project.localize("uz"))
     assert sorted(path.split("/")[-1] for path in review) == [
+        "F-01-child-needs-assessment-review.docx",
         "F-02-family-assessment-review.docx",
+        "F-03-reintegration-plan-review.docx",
         "F-08-case-closure-review.docx",
         "F-11-consent-assent-review.docx",
         "NASP-SOP-01-v1.0-review.docx",

@@ -19,7 +19,9 @@ from generator.model.sop import Approval
 from generator.model.text import LocalizedText
 from generator.render.diagrams import natural_size_mm, printed_scale, sop_diagrams
 from generator.render.flowchart import flowchart_dot, pathways_dot
+from generator.render.review_notes import Edition, ReviewNotes
 from generator.render.sop import render_sop, render_sop_review, review_path
+from generator.render.sop_markdown import GeneratedParts
 
 PATH = "sop/{}/TEST-SOP-01-v2.0.docx"
 
@@ -235,3 +237,17 @@ def test_the_review_edition_makes_every_note_a_comment_where_it_applies_and_list
         "Оценка",
     ]
     assert "вопросы, подлежащие подтверждению АГТ (всего: 6)" in texts(document)
+
+
+def test_the_bodys_short_tables_and_the_referral_directory_come_from_the_structure(real_project: Project) -> None:
+    view = real_project.localize("ru")
+    parts = GeneratedParts(view.sop, view.labels, ReviewNotes(Edition.CLEAN, "", view.sop.version_date))
+    steps = parts.steps_summary()
+    for step in view.sop.steps:
+        assert step.title.split()[0] in steps and step.lead.split()[0] in steps
+    assert "Получено:" not in steps and "переход к шагу" not in steps  # the detail stays in the annex
+    directory = parts.referral_directory()
+    rows = [line for line in directory.splitlines() if line.startswith("| **")]
+    assert len(rows) == len(view.sop.directory) >= 10
+    assert "**Инспектор по" in directory and "Кто оказывает" in directory
+    assert re.search(r"\| \*\*Инспектор[^|]*\|\s+\|\s+\|\s+\|\s+\|", directory)  # provider to hours left to fill in
