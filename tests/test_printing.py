@@ -201,3 +201,13 @@ def test_the_sop_body_prints_on_at_most_seven_pages_before_its_annexes(
     text_lines = [line for line in pages[last].splitlines() if line.strip()][1:]  # below the running header
     starts_the_page = bool(text_lines) and annexes.match(text_lines[0]) is not None
     assert last - first + (0 if starts_the_page else 1) <= 7
+
+
+def test_a_routine_visit_prints_on_two_pages_at_most(pdfs: dict[str, Path]) -> None:
+    """The short visit report exists so that a year of routine visits is not 65 pages a child."""
+    routine = {
+        name: path for name, path in pdfs.items() if name.startswith("forms/") and "follow-up-visit-routine" in name
+    }
+    assert len(routine) == 4
+    for name, path in routine.items():
+        assert len(pdf_text(path).split("\f")) - 1 <= 2, name

@@ -9,7 +9,7 @@ from generator.model.project import Project
 from generator.schema import write_schemas
 from tests.conftest import REPO
 
-FORM_CODES = [f"F-{number:02}" for number in range(1, 14)]
+FORM_CODES = [f"F-{number:02}" for number in range(1, 15)]
 
 
 def source_files() -> list[Path]:
@@ -17,7 +17,7 @@ def source_files() -> list[Path]:
     return sorted(path for pattern in folders for path in REPO.glob(pattern))
 
 
-def test_the_project_holds_the_thirteen_forms_in_three_languages_and_one_transliteration(real_project: Project) -> None:
+def test_the_project_holds_the_fourteen_forms_in_three_languages_and_one_transliteration(real_project: Project) -> None:
     assert [form.code for form in real_project.forms] == FORM_CODES
     assert real_project.settings.codes == ("en", "ru", "uz", "uz-Cyrl")
     assert real_project.settings.written == ("en", "ru", "uz")
