@@ -20,6 +20,7 @@ class LabelId(StrEnum):
     DRAFT = "draft"
     DRAFT_NOTICE = "draft_notice"
     CONFIDENTIAL = "confidential"
+    CONFIDENTIAL_STAFF = "confidential_staff"
     CASE_NUMBER = "case_number"
     VERSION = "version"
     PURPOSE = "purpose"

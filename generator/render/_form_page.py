@@ -94,7 +94,12 @@ def _set_properties(document: Document, form: FormView, language: LanguageView, 
         author=form.agency,
     )
     document.core_properties.keywords = f"{form.code}; {form.id}; {language.code}"
-    document.core_properties.category = labels[LabelId.CONFIDENTIAL]
+    document.core_properties.category = labels[_confidential(form)]
+
+
+def _confidential(form: FormView) -> LabelId:
+    """Whose personal data the form holds: a child's, or, for a worker's supervision or training, staff's."""
+    return LabelId.CONFIDENTIAL_STAFF if form.record == "staff" else LabelId.CONFIDENTIAL
 
 
 def _header_paragraph(cell: _Cell, text: str, bold: bool = False, align_right: bool = False) -> Paragraph:
@@ -125,7 +130,7 @@ def _write_page_header(document: Document, form: FormView, language: LanguageVie
         run.bold = True
         run.font.size = hs.HEADING_SIZE
         run.font.color.rgb = hs.DRAFT_RED
-    _header_paragraph(right, labels[LabelId.CONFIDENTIAL], align_right=True).runs[0].italic = True
+    _header_paragraph(right, labels[_confidential(form)], align_right=True).runs[0].italic = True
     _close_with_small_paragraph(header.paragraphs[0])
 
 

@@ -189,3 +189,15 @@ def test_writing_lines_stay_on_the_page_of_their_question(every_type_project: Pr
 
 def test_the_required_mark_never_wraps_alone(every_type_project: Project) -> None:
     assert "Full name\u00a0*" in all_text(open_form(every_type_project, "en"))
+
+
+def test_a_staff_record_says_it_holds_staff_data_not_a_childs(real_project: Project) -> None:
+    view = real_project.localize("ru")
+    forms = render_forms(view)
+    for form in view.forms:
+        document = docx.Document(io.BytesIO(forms[f"forms/ru/{form.code}-{form.id}.docx"].content))
+        header = " ".join(node.text or "" for node in document.sections[0].header._element.iter(qn("w:t")))
+        staff = form.record == "staff"
+        assert ("персональные данные сотрудников" in header) is staff, form.code
+        assert ("персональные данные ребенка" in header) is not staff, form.code
+        assert document.core_properties.category.endswith("сотрудников" if staff else "ребенка")
