@@ -36,7 +36,7 @@ def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) 
     assert [entry["path"] for entry in manifest if entry["kind"] != "site"] == EVERYTHING
     site = {entry["path"] for entry in manifest if entry["kind"] == "site"}
     assert {"site/index.html", "site/en/index.html", "site/ru/404.html", "site/uz/sop/index.html"} <= site
-    assert "site/uz/downloads/T-01-every-type.pdf" in site
+    assert "site/uz/downloads/T-01-every-type-uz.pdf" in site
     for entry in manifest:
         content = (root / "build" / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest()

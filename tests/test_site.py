@@ -85,8 +85,10 @@ def test_a_form_page_offers_its_downloads_in_the_page_language(site: Path) -> No
     page = site / "uz" / "forms" / "T-01-every-type.html"
     text = page.read_text(encoding="utf-8")
     assert "Chop etish uchun shakl (Word)" in text
-    assert "../downloads/T-01-every-type.docx" in parse(page).links
-    assert (site / "uz" / "downloads" / "T-01-every-type.docx").read_bytes()[:2] == b"PK"
+    assert "../downloads/T-01-every-type-uz.docx" in parse(page).links
+    assert (site / "uz" / "downloads" / "T-01-every-type-uz.docx").read_bytes()[:2] == b"PK"
+    names = {path.name for language in LANGUAGES for path in (site / language / "downloads").iterdir()}
+    assert len(names) == sum(len(list((site / language / "downloads").iterdir())) for language in LANGUAGES)
     assert "Trainers only." not in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
     assert "Только для тренеров." in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
 
@@ -130,8 +132,8 @@ def test_a_field_bundle_per_language_holds_the_offline_site_and_its_downloads(si
         with zipfile.ZipFile(site.parent / "bundles" / f"oila-{language}.zip") as bundle:
             names = set(bundle.namelist())
             opener = bundle.read("index.html").decode("utf-8")
-        assert {f"{language}/index.html", f"{language}/downloads/T-01-every-type.docx"} <= names
-        assert f"{language}/downloads/TEST-SOP-01-v2.0.docx" in names
+        assert {f"{language}/index.html", f"{language}/downloads/T-01-every-type-{language}.docx"} <= names
+        assert f"{language}/downloads/TEST-SOP-01-v2.0-{language}.docx" in names
         assert not any(
             name.startswith(tuple(f"{other}/" for other in LANGUAGES if other != language)) for name in names
         )

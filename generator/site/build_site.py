@@ -99,7 +99,9 @@ def root_page(project: Project) -> bytes:
 
 
 def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> dict[str, list[Download]]:
-    """The forms' and the SOP's Word and PDF files into `downloads/`, and what each page offers."""
+    """The forms' and the SOP's Word and PDF files into `downloads/`, and what each page offers. Each name carries
+    the language (`F-08-case-closure-ru.docx`), so that files downloaded in two languages never overwrite each
+    other."""
     language = view.language.code
     offered: dict[str, list[Download]] = {}
     sources = [
@@ -117,7 +119,7 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
             content = files.get(stem + suffix)
             if content is None:
                 continue
-            name = f"{DOWNLOADS}/{stem.rsplit('/', 1)[-1]}{suffix}"
+            name = f"{DOWNLOADS}/{stem.rsplit('/', 1)[-1]}-{language}{suffix}"
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_bytes(content)
             offered.setdefault(source_id, []).append(Download(name, label))
