@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from generator.model.project import Project
+from generator.model.references import references_in
+from generator.model.resolve import Resolver
 from generator.schema import write_schemas
 from tests.conftest import REPO
 
@@ -67,3 +70,14 @@ def test_the_model_imports_no_renderer() -> None:
                 names = [node.module]
             offenders += [f"{path.name}: {name}" for name in names if name.startswith(forbidden)]
     assert offenders == []
+
+
+def test_the_reference_examples_in_the_sop_readme_render_as_it_says(real_project: Project) -> None:
+    """sop/README.md shows what each kind of reference becomes; rendered from the sources, it cannot go stale."""
+    table = (REPO / "sop" / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\{.+?\})` \| (.+?) \| (.+?) \| (.+?) \|$", table, re.MULTILINE)
+    assert len(rows) >= 10
+    for written, *shown in rows:
+        [reference] = references_in(written.replace("\\|", "|"))
+        for language, words in zip(("en", "ru", "uz"), shown, strict=True):
+            assert Resolver(real_project.referents, language).render(reference) == words, (written, language)

@@ -202,6 +202,11 @@ def _label_text(question: QuestionView) -> str:
     return f"{question.label}\u00a0*" if question.required else question.label
 
 
+def number_run_text(question: QuestionView) -> str:
+    """The run that opens a numbered question's label: its number and the space after it."""
+    return f"{question.number}  "
+
+
 def _write_label(
     container: Container,
     question: QuestionView,
@@ -213,7 +218,7 @@ def _write_label(
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.space_before = Pt(0 if first_in_cell else 4)
     if question.number:
-        number = paragraph.add_run(f"{question.number}  ")
+        number = paragraph.add_run(number_run_text(question))
         number.bold = True
         number.font.color.rgb = hs.ACCENT
     paragraph.add_run(_label_text(question)).bold = True

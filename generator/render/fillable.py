@@ -35,6 +35,7 @@ from generator.render._form_questions import (
     SIGNATURE_WIDTHS_MM,
     answer_table_widths,
     keep_table_together,
+    number_run_text,
     rating_widths,
     write_title_block,
 )
@@ -102,7 +103,7 @@ class _ControlWriter:
         label.paragraph_format.space_before = Pt(6)
         label.paragraph_format.keep_with_next = True
         if question.number:
-            label.add_run(f"{question.number}  ").bold = True
+            label.add_run(number_run_text(question)).bold = True
         label.add_run(f"{question.label}\u00a0*" if question.required else question.label).bold = True
         if question.hint:
             document.add_paragraph(question.hint, style="Oila Hint")

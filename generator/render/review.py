@@ -14,7 +14,7 @@ from generator.model.labels import LabelId, Labels
 from generator.model.view import FormView, ProjectView, QuestionView
 from generator.render import Artifact
 from generator.render._form_page import new_document
-from generator.render._form_questions import write_body
+from generator.render._form_questions import number_run_text, write_body
 from generator.render.sop import render_sop_review
 from generator.write import reproducible_zip
 
@@ -56,7 +56,7 @@ def _questions(form: FormView) -> list[QuestionView]:
 
 def _comment_on_label(document: Document, question: QuestionView, labels: Labels, date: dt.date) -> None:
     """The note as a comment on the paragraph that begins with the question's number, dated by the version."""
-    opening = f"{question.number}  "
+    opening = number_run_text(question)
     every = (Paragraph(element, document._body) for element in document.element.body.iter(qn("w:p")))
     paragraph = next(p for p in every if p.runs and p.runs[0].text == opening)  # in the body or a table cell
     comment = document.add_comment(paragraph.runs, text=question.to_confirm, author=labels[LabelId.NASP_TO_CONFIRM])
@@ -67,5 +67,5 @@ def _list_notes(document: Document, noted: list[QuestionView], labels: Labels) -
     document.add_heading(labels[LabelId.REVIEW_ANNEX], level=2)
     for question in noted:
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{question.number}  {question.label}: ").bold = True
+        paragraph.add_run(f"{number_run_text(question)}{question.label}: ").bold = True
         paragraph.add_run(str(question.to_confirm))
