@@ -23,6 +23,7 @@ check: $(READY)
 bench: $(READY)
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_collect.py
+	$(BIN)/python -m tools.bench_site
 
 SEED ?= $(shell date +%s)
 fuzz: $(READY)

@@ -22,10 +22,12 @@ from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.pdf import PdfUnavailable, convert_to_pdf
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
+from generator.render.diagrams import sop_diagrams
 from generator.scratch import sweep_scratch
-from generator.site.build_site import render_site, root_page
+from generator.site.build_site import render_site
 from generator.site.bundle import field_bundle
 from generator.site.links import site_linker
+from generator.site.root import LanguageChoice, language_choice_page
 from generator.write import publish
 
 BUNDLES = "bundles"
@@ -124,12 +126,15 @@ def _site(
     linker = site_linker(project)
     for language, view in views.items():
         progress(f"building the site in {language}")
-        pages = render_site(project, project.localize(language, view.outdated, linker), downloads)
+        diagrams = sop_diagrams(view.sop, view.labels)
+        pages = render_site(project, project.localize(language, view.outdated, linker), downloads, diagrams)
         for path, content in pages.items():
             made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
-        bundle = field_bundle(language, {f"{language}/{path}": content for path, content in pages.items()})
+        bundle_files = {f"{language}/{path}": content for path, content in pages.items()}
+        bundle = field_bundle(project.settings.name, LanguageChoice.of(view), bundle_files)
         made[f"{BUNDLES}/oila-{language}.zip"] = (SITE, language, artifact(bundle))
-    made[f"{SITE}/index.html"] = (SITE, "", artifact(root_page(project)))
+    choices = [LanguageChoice.of(view) for view in views.values()]
+    made[f"{SITE}/index.html"] = (SITE, "", artifact(language_choice_page(project.settings.name, choices)))
     return made
 
 

@@ -7,10 +7,14 @@ browser never goes blank while someone is typing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gzip
 import http.server
 import threading
+import urllib.parse
 from collections.abc import Callable, Sequence
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +47,59 @@ def rebuild(root: Path, out: Path, languages: Sequence[str] | None, report: Call
     return True
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+COMPRESSED = frozenset({".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"})
+"""Text the server sends compressed to a browser that accepts it: a search index is a fifth of its size."""
+NOT_FOUND = "404.html"
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a web server would: text compressed, and an address with no page answered by the page
+    not found of the language whose folder it is under, at any depth."""
+
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        self._send(HTTPStatus.OK, path, gzip.compress(path.read_bytes(), mtime=0), compressed=True)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        self._send(HTTPStatus.NOT_FOUND, page, page.read_bytes(), compressed=False)
+
+    def _not_found_page(self) -> Path | None:
+        """The page not found of the language folder the address is under, if there is one."""
+        folder = urllib.parse.urlsplit(self.path).path.lstrip("/").split("/", 1)[0]
+        page = Path(self.directory) / urllib.parse.unquote(folder) / NOT_FOUND
+        return (
+            page
+            if folder and page.resolve().is_relative_to(Path(self.directory).resolve()) and page.is_file()
+            else None
+        )
+
+    def _send(self, status: HTTPStatus, path: Path, body: bytes, *, compressed: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if compressed:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            with contextlib.suppress(ConnectionError):  # the reader went on to another page before this one came
+                self.wfile.write(body)
 
 
 def start_server(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
     """`folder` served on 127.0.0.1:`port` (0: any free port) from a background thread, without request logs."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(SiteHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

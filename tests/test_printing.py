@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,16 @@ def test_a_routine_visit_prints_on_two_pages_at_most(pdfs: dict[str, Path]) -> N
     assert len(routine) == 4
     for name, path in routine.items():
         assert len(pdf_text(path).split("\f")) - 1 <= 2, name
+
+
+def test_the_site_shows_the_same_diagrams_as_the_sop_document(pdfs: dict[str, Path]) -> None:
+    """The site's figures are drawn from the same words as the document's, without the links the site's text
+    carries (a link drawn into a figure shows as its address)."""
+    for name, path in pdfs.items():
+        if not name.startswith("sop/"):
+            continue
+        out, language = path.parents[2], name.split("/")[1]
+        with zipfile.ZipFile(path.with_suffix(".docx")) as document:
+            drawn = {document.read(item) for item in document.namelist() if item.endswith(".png")}
+        shown = {figure.read_bytes() for figure in (out / "site" / language / "sop").glob("*.png")}
+        assert shown and shown <= drawn, language

@@ -8,11 +8,14 @@ import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from generator.build import build
+from generator.errors import BuildError
+from generator.site.not_found import not_found_page
 
 LANGUAGES = ("en", "ru", "uz")
 
@@ -46,13 +49,43 @@ def parse(page: Path) -> _Links:
 
 
 def test_each_language_is_a_site_of_its_own_with_its_theme_labels(site: Path) -> None:
-    placeholders = {"en": "Search", "ru": "Поиск", "uz": "Qidirish"}
-    for language in LANGUAGES:
+    placeholders = {"en": "Search", "ru": "Поиск", "uz": "Qidirish", "uz-Cyrl": "Қидириш"}
+    for language, placeholder in placeholders.items():
         for name in ("index.html", "404.html", "forms/T-01-every-type.html", "sop/02-steps.html", "glossary.html"):
             page = site / language / name
             assert parse(page).language == language, page
-        assert f'placeholder="{placeholders[language]}"' in (site / language / "index.html").read_text(encoding="utf-8")
-    assert 'url=en/index.html"' in (site / "index.html").read_text(encoding="utf-8")
+        assert f'placeholder="{placeholder}"' in (site / language / "index.html").read_text(encoding="utf-8")
+    theme = (site / "uz" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "Hech narsa topilmadi" in theme and "'" not in json.loads(_config(theme))["translations"]["search.result.none"]
+    )
+
+
+def _config(page: str) -> str:
+    return page.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0]
+
+
+def test_the_first_page_offers_every_language_and_goes_nowhere_by_itself(site: Path) -> None:
+    first = (site / "index.html").read_text(encoding="utf-8")
+    assert "http-equiv" not in first
+    for language, name in (("en", "English"), ("ru", "Русский"), ("uz", "Oʻzbekcha"), ("uz-Cyrl", "Ўзбекча")):
+        assert f'<a href="{language}/index.html" hreflang="{language}"><strong>{name}</strong>' in first
+    assert "Выберите язык" in first and "Тилни танланг" in first
+    assert "localStorage" in first
+
+
+def test_the_site_holds_nothing_it_never_loads(site: Path) -> None:
+    for language in (*LANGUAGES, "uz-Cyrl"):
+        files = {
+            path.relative_to(site / language).as_posix() for path in (site / language).rglob("*") if path.is_file()
+        }
+        unused = [name for name in files if name.endswith(".map") or "/lunr/" in name or "sitemap" in name]
+        assert unused == [], language
+        assert "assets/javascripts/oila-search.js" in files
+        assert not any(name.startswith("assets/javascripts/workers/") for name in files)
+        page = (site / language / "sop" / "02-steps.html").read_text(encoding="utf-8")
+        assert json.loads(_config(page))["search"] == "../assets/javascripts/oila-search.js"
+        assert 'rel="alternate"' not in page  # the theme would fetch every language's sitemap for it
 
 
 def test_no_link_or_image_in_the_site_is_broken(site: Path) -> None:
@@ -93,21 +126,29 @@ def test_a_form_page_offers_its_downloads_in_the_page_language(site: Path) -> No
     assert "Только для тренеров." in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
 
 
-def search_config(site: Path, language: str) -> dict[str, object]:
-    index = json.loads((site / language / "search" / "search_index.json").read_text(encoding="utf-8"))
-    config: dict[str, object] = index["config"]
-    return config
+def search_index(site: Path, language: str) -> dict[str, Any]:
+    index: dict[str, Any] = json.loads((site / language / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index
 
 
-def test_search_splits_words_at_every_way_of_typing_okina(site: Path) -> None:
-    for language in LANGUAGES:
-        separator = str(search_config(site, language)["separator"])
-        for mark in ("ʻ", "ʼ", "‘", "’", "'", "`"):
-            assert mark in separator
-    assert search_config(site, "ru")["lang"] == ["ru"]
-    assert search_config(site, "uz")["pipeline"] == []
-    index = (site / "uz" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "reintegratsiya" in index
+def test_the_search_index_carries_the_rules_for_reading_words_and_unescaped_text(site: Path) -> None:
+    for language in (*LANGUAGES, "uz-Cyrl"):
+        words = search_index(site, language)["config"]["words"]
+        assert all(words["folds"][mark] == "" for mark in ("ʻ", "ʼ", "‘", "’", "'", "`")), language
+        assert words["folds"]["ё"] == "е"
+    assert "ия" in search_index(site, "ru")["config"]["words"]["endings"]
+    cyrillic = search_index(site, "uz-Cyrl")["config"]["words"]
+    assert "нинг" in cyrillic["endings"] and "ning" not in cyrillic["endings"]
+    assert cyrillic["folds"]["ъ"] == ""
+    text = (site / "ru" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u04" not in text and "реинтеграция" in text
+    offline = (site / "ru" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert offline == f"var __index = {text}"
+
+
+def test_a_table_keeps_the_words_of_its_cells_apart_in_the_search_index(site: Path) -> None:
+    glossary = next(doc for doc in search_index(site, "en")["docs"] if doc["location"] == "glossary.html")
+    assert re.search(r"reintegration\s+реинтеграция\s+reintegratsiya\s+реинтеграция\s+\S", glossary["text"])
 
 
 def test_text_from_the_sources_cannot_inject_html(root: Path) -> None:
@@ -132,12 +173,15 @@ def test_a_field_bundle_per_language_holds_the_offline_site_and_its_downloads(si
         with zipfile.ZipFile(site.parent / "bundles" / f"oila-{language}.zip") as bundle:
             names = set(bundle.namelist())
             opener = bundle.read("index.html").decode("utf-8")
+            page = bundle.read(f"{language}/forms/T-01-every-type.html").decode("utf-8")
         assert {f"{language}/index.html", f"{language}/downloads/T-01-every-type-{language}.docx"} <= names
         assert f"{language}/downloads/TEST-SOP-01-v2.0-{language}.docx" in names
         assert not any(
             name.startswith(tuple(f"{other}/" for other in LANGUAGES if other != language)) for name in names
         )
         assert f"url={language}/index.html" in opener
+        offered = set(re.findall(r'data-oila-language="([^"]+)"', page))
+        assert offered == {language}, offered  # the bundle holds no other language to switch to
 
 
 def test_a_reference_is_a_link_to_the_row_that_shows_what_it_names(site: Path) -> None:
@@ -160,3 +204,16 @@ def test_a_diagram_opens_at_full_size_and_has_its_words_as_alternative_text(site
         )
         assert sorted(link for link, _, _ in figures) == ["pathways-1.png", "steps.png"], language
         assert all(link == image and len(words) > 40 for link, image, words in figures), figures
+
+
+def test_a_page_not_found_is_in_its_language_with_links_from_its_own_folder(site: Path) -> None:
+    headings = {"en": "Page not found", "ru": "Страница не найдена", "uz": "Sahifa topilmadi"}
+    for language, heading in headings.items():
+        page = (site / language / "404.html").read_text(encoding="utf-8")
+        assert f"<h1>{heading}</h1>" in page
+        assert not re.search(r'(\b(href|src)="|"search": ")/(?!/)', page), (
+            language
+        )  # from the server's root: fails from files
+        assert f'var folder = "/{language}/"' in page
+    with pytest.raises(BuildError, match=r"404\.html: the theme's page not found is not laid out as Oila expects"):
+        not_found_page("<html><body>404</body></html>", "ru", "site/ru/404.html")

@@ -102,6 +102,7 @@ def project_from(sources: Sources) -> Project:
         glossary=parts.glossary,
         timeframes=timeframes[0] if timeframes else None,
         sections=parts.sections,
+        languages=settings.languages,
     )
     for name, document in sources.documents.items():
         problems.found.extend(check_list_ids(document, form_wide=name.startswith(f"{FORMS_DIR}/")))

@@ -126,6 +126,26 @@ class LabelId(StrEnum):
     ENGLISH = "english"
     PLACE = "place"
     TRANSLITERATION_NOTICE = "transliteration_notice"
+    SITE_SKIP_TO_CONTENT = "site_skip_to_content"
+    SITE_HEADER = "site_header"
+    SITE_NAVIGATION = "site_navigation"
+    SITE_FOOTER = "site_footer"
+    SITE_NEXT = "site_next"
+    SITE_PREVIOUS = "site_previous"
+    SITE_BACK_TO_TOP = "site_back_to_top"
+    SITE_SELECT_LANGUAGE = "site_select_language"
+    SITE_SEARCH = "site_search"
+    SITE_SEARCH_CLEAR = "site_search_clear"
+    SITE_SEARCH_STARTING = "site_search_starting"
+    SITE_SEARCH_TYPE = "site_search_type"
+    SITE_SEARCH_NONE = "site_search_none"
+    SITE_SEARCH_ONE = "site_search_one"
+    SITE_SEARCH_MANY = "site_search_many"
+    SITE_SEARCH_MORE_ONE = "site_search_more_one"
+    SITE_SEARCH_MORE = "site_search_more"
+    SITE_SEARCH_MISSING = "site_search_missing"
+    SITE_NOT_FOUND = "site_not_found"
+    SITE_NOT_FOUND_HELP = "site_not_found_help"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
@@ -144,6 +164,8 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.REF_SECTION_SHORT: frozenset({"number"}),
     LabelId.REF_FORM: frozenset({"code", "title"}),
     LabelId.REF_QUESTION: frozenset({"number"}),
+    LabelId.SITE_SEARCH_MANY: frozenset({"count"}),
+    LabelId.SITE_SEARCH_MORE: frozenset({"count"}),
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 

@@ -66,6 +66,7 @@ class Project:
             glossary=sop.glossary,
             timeframes=self.timeframes,
             sections=sop.sections,
+            languages=self.settings.languages,
         )
 
     def localize(

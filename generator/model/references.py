@@ -98,6 +98,11 @@ KINDS: Final[dict[str, Kind]] = {
         "abbreviation, title, short_title or code",
         {DEFAULT: "that part of sop/sop.yaml"},
     ),
+    "project": Kind(
+        "what the project holds, counted or listed from its sources",
+        "form_count, first_form, last_form, language_count or languages",
+        {DEFAULT: "the fact: 14 (form_count), F-01 (first_form), English, Русский, Oʻzbekcha, Ўзбекча (languages)"},
+    ),
     "code": Kind(
         "a word kept as written in every script, such as an organisation's Latin acronym",
         "the word itself, such as CPWG",

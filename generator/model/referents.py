@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.model.form import Form
 from generator.model.labels import LabelId
+from generator.model.language import Language
 from generator.model.numbering import question_numbers
 from generator.model.sop import Glossary, SopMetadata, SopStructure
 from generator.model.sop_text import SopSection
@@ -69,6 +70,7 @@ class Referents:
     timeframes: dict[str, Timeframe] | None = None
     units: dict[str, Unit] | None = None
     sop: dict[str, LocalizedText | str] | None = None
+    project: dict[str, str] | None = None
     unread_forms: frozenset[str] = frozenset()
     """Forms whose files have problems of their own: a reference to one is not checked."""
 
@@ -82,6 +84,7 @@ class Referents:
         glossary: Glossary | None = None,
         timeframes: Timeframes | None = None,
         sections: tuple[SopSection, ...] | None = None,
+        languages: tuple[Language, ...] | None = None,
         unread_forms: frozenset[str] = frozenset(),
     ) -> Referents:
         return cls(
@@ -95,6 +98,7 @@ class Referents:
             timeframes=None if timeframes is None else {item.id: item for item in timeframes.timeframes},
             units=None if timeframes is None else {unit.id: unit for unit in timeframes.units},
             sop=None if metadata is None else _sop(metadata),
+            project=None if forms is None or languages is None else _project(forms, languages),
             unread_forms=unread_forms,
         )
 
@@ -139,3 +143,12 @@ def _sop(metadata: SopMetadata) -> dict[str, LocalizedText | str]:
         "short_title": metadata.short_title,
         "code": metadata.code,
     }
+
+
+def _project(forms: list[Form], languages: tuple[Language, ...]) -> dict[str, str]:
+    codes = sorted(form.code for form in forms)
+    facts = {"form_count": str(len(forms)), "language_count": str(len(languages))}
+    facts["languages"] = ", ".join(language.name for language in languages)
+    if codes:
+        facts.update(first_form=codes[0], last_form=codes[-1])
+    return facts

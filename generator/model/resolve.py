@@ -208,6 +208,10 @@ def _sop(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str],
     return resolver.words(_known(resolver, resolver.referents.sop, reference, "sop/sop.yaml"), chain)
 
 
+def _project(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
+    return _known(resolver, resolver.referents.project, reference, "oila.yaml and forms/")
+
+
 def _code(resolver: Resolver, reference: Reference, chain: tuple[tuple[str, str], ...]) -> str:
     return reference.target
 
@@ -222,5 +226,6 @@ _RENDERERS: dict[str, _Render] = {
     "term": _term,
     "timeframe": _timeframe,
     "sop": _sop,
+    "project": _project,
     "code": _code,
 }

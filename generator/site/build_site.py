@@ -22,40 +22,49 @@ from generator.load.files import DOCS_DIR
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.render.diagrams import sop_diagrams
+from generator.render import SITE
+from generator.render.diagrams import Diagram
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
+from generator.site.not_found import not_found_page
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
+from generator.site.search import offline_search_index, search_index, word_rules
 from generator.site.text import esc, md, prose
+from generator.site.theme import THEME_LANGUAGE, stage_overrides
 from generator.write import dated_environment
 
-OVERRIDES = Path(__file__).with_name("overrides")
 IFRAME_WORKER = Path(__file__).with_name("assets") / "iframe-worker.js"
 """The shim that lets search run from file://; Material would otherwise fetch it from a CDN."""
 IFRAME_WORKER_PATH = "assets/javascripts/iframe-worker.js"
+SEARCH_WORKER = Path(__file__).with_name("assets") / "oila-search.js"
+SEARCH_WORKER_PATH = "assets/javascripts/oila-search.js"
+SEARCH_INDEX = "search/search_index.json"
+OFFLINE_SEARCH_INDEX = "search/search_index.js"
+THEME_WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 STYLESHEET = Path(__file__).with_name("assets") / "oila.css"
 STYLESHEET_PATH = "assets/stylesheets/oila.css"
 HAND_WRITTEN = ("index.md", "using-the-forms.md", "for-trainers.md")
 """The hand-written pages, in navigation order; each language has its own copy in `docs/<lang>/`."""
-SEARCH_SEPARATOR = r"[\s\-ʻʼ‘’'`]+"
-"""Words split at spaces, hyphens and every way people type oʻ and the tutuq belgisi, so that
-`o'quv`, `o‘quv`, `o’quv` and `oʻquv` find the same pages."""
-STEMMED_LANGUAGES = ("en", "ru")
-"""Languages the search engine can stem; others are searched word for word."""
+SEARCH_SEPARATOR = r"[\s\-]+"
+"""Where the theme splits the words it highlights on a page opened from a search result: an apostrophe is part
+of a word (oʻquv), so the word found is highlighted whole."""
+UNUSED_OUTPUT = re.compile(r"(.*\.map|assets/javascripts/lunr/.*|assets/javascripts/workers/.*|sitemap\.xml(\.gz)?)")
+"""What MkDocs and the theme write that the site never loads: source maps, the theme's own search engine and its
+language files (Oila's worker replaces them), and sitemaps, which a site on a USB stick has no use for."""
 MKDOCS_TIMEOUT_SECONDS = 600
 NOT_FOUND = "404.html"
-_ROOT_LINK = re.compile(r'\b(href|src)="/(?!/)')
 
 
-def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) -> dict[str, bytes]:
+def render_site(
+    project: Project, view: ProjectView, files: dict[str, bytes], diagrams: dict[str, tuple[Diagram, ...]]
+) -> dict[str, bytes]:
     """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
-    by their build path."""
+    by their build path; `diagrams` are the SOP's, drawn from words without links."""
     language = view.language.code
     with scratch_folder(f"site-{language}") as stage:
         docs = stage / DOCS_DIR
         downloads = _copy_downloads(view, files, docs)
         pages = _hand_written(view, project.settings.source_language)
-        diagrams = sop_diagrams(view.sop, view.labels)
         pages.update(generated_pages(project, view, downloads, diagrams))
         for path, text in pages.items():
             target = docs / path
@@ -66,36 +75,23 @@ def render_site(project: Project, view: ProjectView, files: dict[str, bytes]) ->
             (docs / path).write_bytes(asset.read_bytes())
         for diagram in itertools.chain.from_iterable(diagrams.values()):
             (docs / "sop" / diagram.png_name).write_bytes(diagram.png)
-        config = mkdocs_config(project, view, pages)
+        overrides = stage_overrides(stage, language, view.labels)
+        config = mkdocs_config(project, view, pages, overrides)
         (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
         _run_mkdocs(stage, view.sop.version_date)
         built = stage / "site"
-        files = {str(path.relative_to(built)): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()}
-        files[NOT_FOUND] = anchor_not_found_page(files[NOT_FOUND].decode("utf-8"), language).encode("utf-8")
+        files = {
+            name: path.read_bytes()
+            for path in sorted(built.rglob("*"))
+            if path.is_file() and not UNUSED_OUTPUT.fullmatch(name := path.relative_to(built).as_posix())
+        }
+        rules = word_rules(project.settings.language(language))
+        files[SEARCH_INDEX] = search_index(files[SEARCH_INDEX], rules, f"{SITE}/{language}/{SEARCH_INDEX}")
+        files[OFFLINE_SEARCH_INDEX] = offline_search_index(files[SEARCH_INDEX])
+        files[SEARCH_WORKER_PATH] = SEARCH_WORKER.read_bytes()
+        page = not_found_page(files[NOT_FOUND].decode("utf-8"), language, f"{SITE}/{language}/{NOT_FOUND}")
+        files[NOT_FOUND] = page.encode("utf-8")
         return files
-
-
-def anchor_not_found_page(page: str, language: str) -> str:
-    """MkDocs links the 404 page from the server's root (`/assets/...`); each language's site lives in
-    `/<lang>/`, so its 404 page must link there."""
-    anchored = _ROOT_LINK.sub(lambda match: f'{match.group(1)}="/{language}/', page)
-    return anchored.replace(f'="/{language}/../', '="/')
-
-
-def root_page(project: Project) -> bytes:
-    """`site/index.html`: straight on to the source language, with a link to every language."""
-    source = project.settings.source_language
-    links = "".join(
-        f'<li><a href="{language.code}/index.html" lang="{language.code}">{esc(language.name)}</a></li>'
-        for language in project.settings.languages
-    )
-    page = (
-        f'<!doctype html>\n<html lang="{source}"><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={source}/index.html">'
-        f"<title>{esc(project.settings.name)}</title></head>"
-        f"<body><ul>{links}</ul></body></html>\n"
-    )
-    return page.encode("utf-8")
 
 
 def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> dict[str, list[Download]]:
@@ -143,15 +139,8 @@ def _hand_written(view: ProjectView, source: str) -> dict[str, str]:
     return pages
 
 
-def theme_language(code: str) -> str:
-    """The theme's own translation for `code`, or for its language without the script (`uz` for `uz-Cyrl`),
-    which is the nearest the theme has."""
-    translations = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    return code if (translations / f"{code}.html").is_file() else code.partition("-")[0]
-
-
-def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) -> dict[str, object]:
-    labels, language = view.labels, view.language.code
+def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str], overrides: Path) -> dict[str, object]:
+    labels = view.labels
     forms = ["forms/index.md", *(form_page(form) for form in view.forms)]
     sop = ["sop/index.md", *(sop_page_path(section.slug) for section in view.sop.sections)]
     nav = [
@@ -166,11 +155,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
     missing = [path for path in [*forms, *sop] if path not in pages]
     if missing:
         raise BuildError(f"the site's navigation names pages that were not made: {', '.join(missing)}")
-    search: dict[str, object] = {"separator": SEARCH_SEPARATOR}
-    if language in STEMMED_LANGUAGES:
-        search["lang"] = [language]
-    else:
-        search.update({"lang": ["en"], "pipeline": []})
+    search = {"separator": SEARCH_SEPARATOR, "lang": ["en"]}  # the theme's engine and its languages are unused
     return {
         "site_name": esc(project.settings.name),
         "docs_dir": DOCS_DIR,
@@ -180,9 +165,9 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
         "validation": {"links": {"absolute_links": "relative_to_docs", "anchors": "warn"}},
         "theme": {
             "name": "material",
-            "language": theme_language(language),
+            "language": THEME_LANGUAGE,
             "font": False,
-            "custom_dir": str(OVERRIDES),
+            "custom_dir": str(overrides),
             "features": ["navigation.sections", "navigation.top", "search.highlight"],
         },
         "plugins": [{"search": search}, "offline"],
@@ -195,18 +180,27 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str]) ->
             {"toc": {"permalink": False}},
         ],
         "extra": {
-            # Each language's home page, not its folder: Material's own script sends any click on a link
-            # under an alternate folder to that folder's home; Oila's switcher links to the same page.
-            "alternate": [
-                {"name": esc(other.name), "lang": other.code, "link": f"../{other.code}/index.html"}
-                for other in project.settings.languages
-            ],
+            # The theme shows the language switcher when `alternate` is set, and for a list would also name each
+            # language in the page's head, which makes its script fetch every language's sitemap on every page.
+            # Oila's switcher (overrides/partials/alternate.html) reads `languages` and leads to the same page.
+            "alternate": True,
+            "languages": [{"name": esc(other.name), "lang": other.code} for other in project.settings.languages],
             "generator": False,
+            "theme_search_worker": _theme_search_worker(),
+            "search_worker": SEARCH_WORKER_PATH,
             "polyfills": [IFRAME_WORKER_PATH],
         },
         "extra_css": [STYLESHEET_PATH],
         "nav": nav,
     }
+
+
+def _theme_search_worker() -> str:
+    """The theme's search worker, as its pages name it: Oila's pages name Oila's worker instead."""
+    found = sorted(THEME_WORKERS.glob("search.*.min.js"))
+    if len(found) != 1:
+        raise BuildError(f"the theme's search worker is not where Oila expects it ({THEME_WORKERS})")
+    return f"assets/javascripts/workers/{found[0].name}"
 
 
 def _run_mkdocs(stage: Path, version_date: dt.date) -> None:

@@ -13,7 +13,7 @@ from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, Pr
 from generator.render.diagrams import Diagram
 from generator.site.links import GLOSSARY_PAGE, anchor, form_page_path, sop_page_path
 from generator.site.sop_html import section_page_body
-from generator.site.text import esc, html_text, md, md_plain
+from generator.site.text import esc, html_table, html_text, md, md_plain
 
 DOWNLOADS = "downloads"
 
@@ -155,41 +155,50 @@ def _sop_index(view: ProjectView, files: list[Download]) -> str:
 def _glossary(view: ProjectView) -> str:
     labels = view.labels
     own = view.language
-    head = f'<th lang="{esc(own.code)}">{esc(own.name)}</th>'
-    head += "".join(f'<th lang="{esc(code)}">{esc(name)}</th>' for code, name, _ in view.sop.terms[0].elsewhere)
-    rows = []
-    for term in view.sop.terms:
-        words = f'<td lang="{esc(own.code)}">{esc(term.term)}</td>'
-        words += "".join(f'<td lang="{esc(code)}">{esc(word)}</td>' for code, _, word in term.elsewhere)
-        rows.append(f'<tr id="{anchor("term", term.id)}">{words}<td>{html_text(term.definition, "")}</td></tr>')
-    table = (
-        f'<table class="oila-table"><thead><tr>{head}<th>{esc(labels[LabelId.DEFINITION])}</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    return f"# {md(labels[LabelId.GLOSSARY])}\n\n{table}\n"
+    head = [f'<th lang="{esc(own.code)}">{esc(own.name)}</th>']
+    head += [f'<th lang="{esc(code)}">{esc(name)}</th>' for code, name, _ in view.sop.terms[0].elsewhere]
+    definition = esc(labels[LabelId.DEFINITION])
+    head.append(f"<th>{definition}</th>")
+    rows = [
+        (
+            f'id="{anchor("term", term.id)}"',
+            [
+                f'<td lang="{esc(own.code)}" data-label="{esc(own.name)}">{esc(term.term)}</td>',
+                *(
+                    f'<td lang="{esc(code)}" data-label="{esc(name)}">{esc(word)}</td>'
+                    for code, name, word in term.elsewhere
+                ),
+                f'<td data-label="{definition}">{html_text(term.definition, "")}</td>',
+            ],
+        )
+        for term in view.sop.terms
+    ]
+    return f"# {md(labels[LabelId.GLOSSARY])}\n\n{html_table(head, rows, 'glossary')}\n"
 
 
 def _status(project: Project, view: ProjectView) -> str:
     labels = view.labels
     languages = project.settings.languages
-    head = "".join(f"<th>{esc(language.name)}</th>" for language in languages)
-    head += f"<th>{esc(labels[LabelId.TEXTS_TO_REVIEW])} ({esc(view.language.name)})</th>"
+    head = [f"<th>{esc(labels[LabelId.DOCUMENT])}</th>", *(f"<th>{esc(language.name)}</th>" for language in languages)]
+    head.append(f"<th>{esc(labels[LabelId.TEXTS_TO_REVIEW])} ({esc(view.language.name)})</th>")
     documents = [
         (f"{form.code} · {view_form.title}", form.status, view_form.outdated)
         for form, view_form in zip(project.forms, view.forms, strict=True)
     ]
     sop = project.sop.metadata
     documents.append((f"{sop.code} · {view.sop.short_title}", sop.status, view.sop.outdated))
-    rows = "".join(
-        f"<tr><td>{esc(name)}</td>"
-        + "".join(f"<td>{esc(labels[STATUS_LABELS[status[language.code].value]])}</td>" for language in languages)
-        + f"<td>{outdated}</td></tr>"
+    rows = [
+        (
+            "",
+            [
+                f"<td>{esc(name)}</td>",
+                *(f"<td>{esc(labels[STATUS_LABELS[status[language.code].value]])}</td>" for language in languages),
+                f"<td>{outdated}</td>",
+            ],
+        )
         for name, status, outdated in documents
-    )
-    table = (
-        f'<table class="oila-table"><thead><tr><th>{esc(labels[LabelId.DOCUMENT])}</th>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    ]
+    table = html_table(head, rows)
     return f"# {md(labels[LabelId.TRANSLATION_STATUS])}\n\n{table}\n\n{_outdated_list(view)}"
 
 
@@ -199,11 +208,16 @@ def _outdated_list(view: ProjectView) -> str:
         return ""
     labels = view.labels
     states = {"missing": labels[LabelId.TRANSLATION_MISSING], "stale": labels[LabelId.TRANSLATION_STALE]}
-    rows = "".join(
-        f"<tr><td><code>{esc(text.place)}</code></td><td>{esc(states[text.state])}</td>"
-        f'<td lang="en">{esc(text.english[:300])}</td></tr>'
+    rows = [
+        (
+            "",
+            [
+                f"<td><code>{esc(text.place)}</code></td>",
+                f"<td>{esc(states[text.state])}</td>",
+                f'<td lang="en">{esc(text.english[:300])}</td>',
+            ],
+        )
         for text in view.outdated
-    )
-    head = "".join(f"<th>{esc(labels[label])}</th>" for label in (LabelId.PLACE, LabelId.STATUS, LabelId.ENGLISH))
-    table = f'<table class="oila-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-    return f"## {md(labels[LabelId.TEXTS_TO_REVIEW])} ({len(view.outdated)})\n\n{table}\n"
+    ]
+    head = [f"<th>{esc(labels[label])}</th>" for label in (LabelId.PLACE, LabelId.STATUS, LabelId.ENGLISH)]
+    return f"## {md(labels[LabelId.TEXTS_TO_REVIEW])} ({len(view.outdated)})\n\n{html_table(head, rows)}\n"

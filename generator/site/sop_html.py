@@ -16,7 +16,7 @@ from generator.model.sop_view import FormReference, SopView, step_name, transiti
 from generator.render.diagrams import Diagram
 from generator.render.sop_markdown import DIRECTORY_COLUMNS
 from generator.site.links import anchor
-from generator.site.text import esc, html_text, prose
+from generator.site.text import esc, html_table, html_text, prose
 
 _TEMPLATES = ImmutableSandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=StrictUndefined)
 
@@ -66,11 +66,9 @@ def _html(text: str) -> str:
 
 def _table(headers: Iterable[str], rows: Iterable[tuple[str, Iterable[str]]]) -> str:
     """An HTML table; headers are escaped here, cells arrive as HTML already; each row has its id."""
-    head = "".join(f"<th>{esc(header)}</th>" for header in headers)
-    body = "".join(
-        f'<tr id="{esc(row_id)}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>" for row_id, cells in rows
-    )
-    return f'\n<table class="oila-table">\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>\n\n'
+    head = [f"<th>{esc(header)}</th>" for header in headers]
+    cells = ((f'id="{esc(row_id)}"', [f"<td>{cell}</td>" for cell in row]) for row_id, row in rows)
+    return f"\n{html_table(head, cells)}\n\n"
 
 
 def _items(texts: Iterable[str], tag: str = "ul") -> str:

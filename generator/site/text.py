@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from generator.model.references import MARK, unmarked
 
@@ -67,3 +68,22 @@ def prose(markdown: str) -> str:
 def _markdown_link(words: str, link: str) -> str:
     """A link from the docs root, which MkDocs turns into a link relative to the page and checks."""
     return f"[{_escaped(words)}](/{link})"
+
+
+def html_table(head: Iterable[str], rows: Iterable[tuple[str, Iterable[str]]], kind: str = "") -> str:
+    """A ruled table that scrolls sideways inside its own box on a narrow screen, rather than the whole page.
+
+    `head` and each row's cells arrive as HTML, whole cells (`<td lang="ru">…</td>`); each row comes with its
+    `<tr>` attributes (`id="…"`) or "". A `kind` of table (`glossary`) may have a layout of its own. Every cell
+    stands on a line of its own: the search index joins the words of neighbouring cells unless something stands
+    between them.
+    """
+    classes = f"oila-table oila-{kind}" if kind else "oila-table"
+    body = "".join(
+        f"<tr{' ' if attributes else ''}{attributes}>\n" + "\n".join(cells) + "\n</tr>" for attributes, cells in rows
+    )
+    head_row = "\n".join(head)
+    return (
+        f'<div class="oila-scroll" tabindex="0">\n<table class="{classes}">\n<thead><tr>\n{head_row}\n</tr></thead>\n'
+        f"<tbody>{body}</tbody>\n</table>\n</div>"
+    )

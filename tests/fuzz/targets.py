@@ -26,9 +26,11 @@ from generator.render import renderer
 from generator.render.diagrams import sop_diagrams
 from generator.render.fillable import fillable_document
 from generator.render.sop import document_markdown
-from generator.site.build_site import mkdocs_config, root_page
+from generator.site.build_site import mkdocs_config
 from generator.site.links import site_linker
 from generator.site.pages import generated_pages
+from generator.site.root import LanguageChoice, language_choice_page
+from generator.site.theme import OVERRIDES, theme_translation
 from tests.filled import sample_answers
 from tests.fuzz.mutate import mutate_package, mutate_text, mutate_yaml
 from tests.fuzz.runner import Case, describe
@@ -140,7 +142,6 @@ def _render(project: Project, rng: random.Random) -> None:
     """What Oila renders without LibreOffice or MkDocs: the SOP through Pandoc in one language; in every language
     one form's Word files, the SOP's Markdown and diagrams, the site's pages and settings."""
     linker = site_linker(project)
-    root_page(project)
     renderer("sop")(project.localize(rng.choice(project.settings.codes)))
     for language in project.settings.codes:
         view = project.localize(language)
@@ -151,4 +152,6 @@ def _render(project: Project, rng: random.Random) -> None:
         document_markdown(view.sop, view.labels, diagrams)
         site_view = project.localize(language, (), linker)
         pages = generated_pages(project, site_view, {}, diagrams)
-        mkdocs_config(project, site_view, pages)
+        mkdocs_config(project, site_view, pages, OVERRIDES)
+        theme_translation(language, site_view.labels)
+        language_choice_page(project.settings.name, [LanguageChoice.of(site_view)])
