@@ -40,4 +40,4 @@ $(READY): pyproject.toml tools/system-packages
 	touch $(READY)
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build build.cache $(VENV)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import Cache, cache_folder
 from generator.errors import OilaError
 from generator.i18n.state import translation_state
 from generator.load.files import read_sources
@@ -21,8 +22,9 @@ from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.pdf import PdfUnavailable, convert_to_pdf
-from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, renderer
+from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact
 from generator.render.diagrams import sop_diagrams
+from generator.render_cache import render_or_keep
 from generator.scratch import sweep_scratch
 from generator.site.build_site import render_site
 from generator.site.bundle import field_bundle
@@ -59,16 +61,17 @@ def build(
     chosen_kinds = _choose("output", only, OUTPUTS)
     translations = translation_state(sources)
     views = {language: project.localize(language, translations.outdated(language)) for language in chosen_languages}
-    rendered = _render(views, chosen_kinds, progress)
+    caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", PDF, SITE)}
+    rendered = _render(views, chosen_kinds, progress, caches["render"])
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     warnings: list[str] = []
     if PDF in chosen_kinds:
         try:
-            made.update(_pdfs(rendered, progress))
+            made.update(_pdfs(rendered, progress, caches[PDF]))
         except PdfUnavailable as unavailable:
             warnings.append(f"no PDFs were made: {unavailable}")
     if SITE in chosen_kinds:
-        made.update(_site(project, views, {**rendered, **made}, progress))
+        made.update(_site(project, views, {**rendered, **made}, progress, caches[SITE]))
     entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
     previous = read_manifest(out)
     rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
@@ -77,6 +80,8 @@ def build(
     manifest = manifest_bytes(project.settings.name, {**kept, **entries})
     dropped = frozenset(set(previous) - set(entries) - set(kept))
     published = publish(out, files, dropped, (MANIFEST, manifest), progress)
+    for cache in caches.values():
+        cache.prune()
     return BuildResult(published.written, published.unchanged, len(made), tuple(warnings))
 
 
@@ -84,7 +89,9 @@ Rendered = dict[str, tuple[str, str, Artifact]]
 """`{path: (kind, language, artifact)}` of everything rendered in memory."""
 
 
-def _render(views: dict[str, ProjectView], kinds: tuple[str, ...], progress: Callable[[str], None]) -> Rendered:
+def _render(
+    views: dict[str, ProjectView], kinds: tuple[str, ...], progress: Callable[[str], None], cache: Cache
+) -> Rendered:
     """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
     needed = [
         kind
@@ -94,17 +101,18 @@ def _render(views: dict[str, ProjectView], kinds: tuple[str, ...], progress: Cal
     rendered: Rendered = {}
     for language, view in views.items():
         for kind in needed:
-            progress(f"rendering {kind} in {language}")
-            for path, artifact in renderer(kind)(view).items():
+            artifacts, kept = render_or_keep(kind, view, cache)
+            progress(f"{kind} in {language}: {'unchanged, kept from the cache' if kept else 'rendered'}")
+            for path, artifact in artifacts.items():
                 rendered[path] = (kind, language, artifact)
     return rendered
 
 
-def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> Rendered:
+def _pdfs(rendered: Rendered, progress: Callable[[str], None], cache: Cache) -> Rendered:
     """A PDF for every Word file rendered, made in one LibreOffice run."""
     documents = {path: item for path, (kind, _, item) in rendered.items() if kind in WORD_OUTPUTS}
     stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
-    pdfs = convert_to_pdf({path: item.content for path, item in documents.items()}, stamps, progress)
+    pdfs = convert_to_pdf({path: item.content for path, item in documents.items()}, stamps, progress, cache)
     made: Rendered = {}
     for path, item in documents.items():
         pdf = path.removesuffix(".docx") + ".pdf"
@@ -113,7 +121,7 @@ def _pdfs(rendered: Rendered, progress: Callable[[str], None]) -> Rendered:
 
 
 def _site(
-    project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None]
+    project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None], cache: Cache
 ) -> Rendered:
     """Each language's site with this build's files as its downloads, its field bundle, and the root page."""
     metadata = project.sop.metadata
@@ -127,7 +135,7 @@ def _site(
     for language, view in views.items():
         progress(f"building the site in {language}")
         diagrams = sop_diagrams(view.sop, view.labels)
-        pages = render_site(project, project.localize(language, view.outdated, linker), downloads, diagrams)
+        pages = render_site(project, project.localize(language, view.outdated, linker), downloads, diagrams, cache)
         for path, content in pages.items():
             made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
         bundle_files = {f"{language}/{path}": content for path, content in pages.items()}

@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.cache import Cache, key_of, source_version
 from generator.errors import OilaError
 from generator.external import last_words, run_tool
 from generator.scratch import scratch_folder
@@ -32,6 +33,8 @@ INSTALL_HINT = (
     "them from bookworm-backports, Debian 13 from its main archive), or 'make build'"
 )
 _VERSION = re.compile(r"LibreOffice (\d+)\.(\d+)")
+_PDF_CODE = source_version(EXPORT_SCRIPT, Path(__file__))
+"""Oila's own part in a PDF: the export script and the fixing of its dates and ids."""
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
 _ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})>\s*<([0-9A-F]{32})> ?\]")
@@ -46,29 +49,60 @@ class PdfUnavailable(OilaError):
 
 def converter_problem() -> str | None:
     """Why PDFs cannot be made on this machine, or None when they can."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return f"LibreOffice is not installed; {INSTALL_HINT}"
-    said = run_tool([soffice, "--version"], "LibreOffice could not say its version", 120, check=False).stdout
-    found = _VERSION.search(said.decode("utf-8", "replace"))
-    if found is None:
-        return f"cannot tell which LibreOffice is installed (it says {said[:80]!r}); {INSTALL_HINT}"
-    if (int(found.group(1)), int(found.group(2))) < NEEDED_VERSION:
-        needed = ".".join(map(str, NEEDED_VERSION))
-        return f"{found.group()} is installed, but Oila's PDFs need {needed} or newer; {INSTALL_HINT}"
-    bridge = run_tool([SYSTEM_PYTHON, "-c", "import uno"], "the Python bridge could not be tried", 120, check=False)
-    if bridge.returncode != 0:
-        return f"LibreOffice's Python bridge (python3-uno) is not installed; {INSTALL_HINT}"
+    try:
+        _converter()
+    except PdfUnavailable as unavailable:
+        return str(unavailable)
     return None
 
 
+def _converter() -> str:
+    """The version LibreOffice says it is, once it is known to be one Oila can use with its Python bridge."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise PdfUnavailable(f"LibreOffice is not installed; {INSTALL_HINT}")
+    said = run_tool([soffice, "--version"], "LibreOffice could not say its version", 120, check=False).stdout
+    found = _VERSION.search(said.decode("utf-8", "replace"))
+    if found is None:
+        raise PdfUnavailable(f"cannot tell which LibreOffice is installed (it says {said[:80]!r}); {INSTALL_HINT}")
+    if (int(found.group(1)), int(found.group(2))) < NEEDED_VERSION:
+        needed = ".".join(map(str, NEEDED_VERSION))
+        raise PdfUnavailable(f"{found.group()} is installed, but Oila's PDFs need {needed} or newer; {INSTALL_HINT}")
+    bridge = run_tool([SYSTEM_PYTHON, "-c", "import uno"], "the Python bridge could not be tried", 120, check=False)
+    if bridge.returncode != 0:
+        raise PdfUnavailable(f"LibreOffice's Python bridge (python3-uno) is not installed; {INSTALL_HINT}")
+    return said.decode("utf-8", "replace").strip()
+
+
 def convert_to_pdf(
-    documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None]
+    documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None], cache: Cache | None = None
 ) -> dict[str, bytes]:
-    """`{path.docx: bytes}` to `{path.pdf: bytes}`; `stamps` gives each path's date as `YYYYMMDD`."""
-    problem = converter_problem()
-    if problem is not None:
-        raise PdfUnavailable(problem)
+    """`{path.docx: bytes}` to `{path.pdf: bytes}`; `stamps` gives each path's date as `YYYYMMDD`. A document whose
+    bytes, date, LibreOffice and Oila's PDF code are those of an earlier build is taken from `cache`."""
+    version = _converter()
+    keys = {path: key_of(content, stamps[path], version, _PDF_CODE) for path, content in documents.items()}
+    pdfs: dict[str, bytes] = {}
+    for path, key in keys.items():
+        kept = cache.get(key) if cache else None
+        if kept is not None:
+            pdfs[_pdf_name(path)] = kept
+    missing = {path: content for path, content in documents.items() if _pdf_name(path) not in pdfs}
+    progress(f"PDF: {len(pdfs)} of {len(documents)} unchanged, kept from the cache")
+    if missing:
+        made = _convert(missing, stamps, progress)
+        for path in missing:
+            if cache is not None:
+                cache.put(keys[path], made[_pdf_name(path)])
+        pdfs.update(made)
+    return {name: pdfs[name] for name in sorted(pdfs)}
+
+
+def _pdf_name(path: str) -> str:
+    return path.removesuffix(".docx") + ".pdf"
+
+
+def _convert(documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None]) -> dict[str, bytes]:
+    """`documents` through LibreOffice in one run."""
     with scratch_folder("pdf") as work:
         jobs = []
         for index, path in enumerate(sorted(documents)):
@@ -85,7 +119,7 @@ def convert_to_pdf(
             made = work / f"{index:04}.pdf"
             if result.returncode != 0 or not made.is_file():
                 raise OilaError(f"LibreOffice could not convert {path} to PDF: {_reason(result)}")
-            pdfs[path.removesuffix(".docx") + ".pdf"] = reproducible_pdf(made.read_bytes(), stamps[path])
+            pdfs[_pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamps[path])
     return pdfs
 
 

@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 
 import material
+import mkdocs
+from material import __version__ as material_version
 
+from generator.cache import Cache, key_of, packed, unpacked
 from generator.errors import BuildError
 from generator.external import run_tool
 from generator.load.files import DOCS_DIR
@@ -56,10 +59,15 @@ NOT_FOUND = "404.html"
 
 
 def render_site(
-    project: Project, view: ProjectView, files: dict[str, bytes], diagrams: dict[str, tuple[Diagram, ...]]
+    project: Project,
+    view: ProjectView,
+    files: dict[str, bytes],
+    diagrams: dict[str, tuple[Diagram, ...]],
+    cache: Cache | None = None,
 ) -> dict[str, bytes]:
     """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
-    by their build path; `diagrams` are the SOP's, drawn from words without links."""
+    by their build path; `diagrams` are the SOP's, drawn from words without links. MkDocs runs only when what it
+    is given differs from every build `cache` remembers."""
     language = view.language.code
     with scratch_folder(f"site-{language}") as stage:
         docs = stage / DOCS_DIR
@@ -78,13 +86,8 @@ def render_site(
         overrides = stage_overrides(stage, language, view.labels)
         config = mkdocs_config(project, view, pages, overrides)
         (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
-        _run_mkdocs(stage, view.sop.version_date)
-        built = stage / "site"
-        files = {
-            name: path.read_bytes()
-            for path in sorted(built.rglob("*"))
-            if path.is_file() and not UNUSED_OUTPUT.fullmatch(name := path.relative_to(built).as_posix())
-        }
+        built = _mkdocs_output(stage, view.sop.version_date, cache)
+        files = {name: content for name, content in built.items() if not UNUSED_OUTPUT.fullmatch(name)}
         rules = word_rules(project.settings.language(language))
         files[SEARCH_INDEX] = search_index(files[SEARCH_INDEX], rules, f"{SITE}/{language}/{SEARCH_INDEX}")
         files[OFFLINE_SEARCH_INDEX] = offline_search_index(files[SEARCH_INDEX])
@@ -201,6 +204,29 @@ def _theme_search_worker() -> str:
     if len(found) != 1:
         raise BuildError(f"the theme's search worker is not where Oila expects it ({THEME_WORKERS})")
     return f"assets/javascripts/workers/{found[0].name}"
+
+
+def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> dict[str, bytes]:
+    """What MkDocs makes of the staged site, `{path: bytes}`: from `cache` when it has seen exactly this stage
+    (every file, the settings, the date, the versions of Python, MkDocs and the theme), else from MkDocs."""
+    inputs = [f"{version_date}", sys.version, mkdocs.__version__, material_version]
+    for path in sorted(stage.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes().replace(str(stage).encode("utf-8"), b"<stage>")
+            inputs += [path.relative_to(stage).as_posix(), content]
+    key = key_of(*inputs)
+    kept = cache.get(key) if cache else None
+    output = unpacked(kept) if kept is not None else None
+    if output is not None:
+        return output
+    _run_mkdocs(stage, version_date)
+    built = stage / "site"
+    output = {
+        path.relative_to(built).as_posix(): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()
+    }
+    if cache is not None:
+        cache.put(key, packed(output))
+    return output
 
 
 def _run_mkdocs(stage: Path, version_date: dt.date) -> None:

@@ -1,0 +1,95 @@
+"""What a build keeps for the next: outputs that cost time to make, each under a key made from everything it is
+made from, so that an output whose inputs did not change is taken from here rather than made again.
+
+The cache is the folder beside the build folder (`build.cache/` for `build/`). A key covers the inputs' bytes and
+the versions of whatever turns them into the output (Oila's own code for that step, the external tool), so an entry
+can only be reused for exactly the inputs it was made from: a build with the cache gives the bytes a clean build
+gives. Deleting the folder is always safe; the next build makes everything again. Entries not used for
+`KEEP_DAYS` are removed at the end of a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import time
+import zipfile
+from pathlib import Path
+
+KEEP_DAYS = 14
+_SECONDS_A_DAY = 86_400
+_TORN_SECONDS = 3_600
+"""A half-written entry this old was left by a build that was killed."""
+
+
+def cache_folder(out: Path) -> Path:
+    """The cache beside the build folder `out`."""
+    return out.with_name(f"{out.name}.cache")
+
+
+def key_of(*parts: bytes | str) -> str:
+    """A key for the inputs `parts`, in order; each part's length goes into the key, so no two lists collide."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def source_version(*files: Path) -> str:
+    """A version of Oila's own code for a step: a key of the files that make its outputs."""
+    return key_of(*(path.read_bytes() for path in files))
+
+
+class Cache:
+    """Entries of one kind (`pdf`, `site`) in `folder`, each a file named by its key."""
+
+    def __init__(self, folder: Path, kind: str) -> None:
+        self.folder = folder / kind
+
+    def get(self, key: str) -> bytes | None:
+        """The entry for `key`, marked as used now; None when there is none."""
+        path = self.folder / key
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        os.utime(path)
+        return content
+
+    def put(self, key: str, content: bytes) -> None:
+        """Keep `content` under `key`; written whole or not at all, so a killed build leaves no torn entry."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{key}.{os.getpid()}"
+        partial.write_bytes(content)
+        partial.replace(self.folder / key)
+
+    def prune(self) -> None:
+        """Remove the entries no build has used for `KEEP_DAYS`, and any a killed build left half-written."""
+        if not self.folder.is_dir():
+            return
+        now = time.time()
+        for path in self.folder.iterdir():
+            age = now - path.stat().st_mtime
+            if path.is_file() and age > (_TORN_SECONDS if path.name.startswith(".") else KEEP_DAYS * _SECONDS_A_DAY):
+                path.unlink(missing_ok=True)
+
+
+def packed(files: dict[str, bytes]) -> bytes:
+    """Many files as one entry: a zip that stores them as they are (compressing would cost more than it saves)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name in sorted(files):
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), files[name])
+    return buffer.getvalue()
+
+
+def unpacked(entry: bytes) -> dict[str, bytes] | None:
+    """The files of a `packed` entry; None for an entry that is not one (damaged: it is made again)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(entry)) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
