@@ -38,11 +38,9 @@ _THEME_BASE = (
 
 def not_found_page(page: str, language: str, where: str) -> str:
     """The page not found MkDocs wrote for `language`, its links made to work from any address and from files."""
+    page = _ROOT_LINK.sub(lambda match: match.group(1), page)
     theme_script = _THEME_SCRIPT.search(page)
     if "<head>" not in page or theme_script is None:
         raise BuildError(f"{where}: the theme's page not found is not laid out as Oila expects")
-    page = _ROOT_LINK.sub(lambda match: match.group(1), page)
-    page = page.replace("<head>", "<head>" + _FIND_FOLDER.format(language=language), 1)
-    at = _THEME_SCRIPT.search(page)
-    assert at is not None  # found above, and the links were only shortened
-    return page[: at.start()] + _THEME_BASE + page[at.start() :]
+    page = page[: theme_script.start()] + _THEME_BASE + page[theme_script.start() :]
+    return page.replace("<head>", "<head>" + _FIND_FOLDER.format(language=language), 1)
