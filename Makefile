@@ -21,6 +21,7 @@ check: $(READY)
 	$(BIN)/oila check
 
 bench: $(READY)
+	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench.py
 	$(BIN)/python tools/bench_collect.py
 	$(BIN)/python -m tools.bench_site

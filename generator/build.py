@@ -10,26 +10,31 @@ left are removed by the next.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.build_result import BuildResult
 from generator.cache import Cache, cache_folder
 from generator.errors import OilaError
 from generator.i18n.state import translation_state
+from generator.last_build import LastBuild, fingerprint, nothing_to_do, remember
 from generator.load.files import read_sources
 from generator.load.project import project_from
 from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.pdf import PdfUnavailable, convert_to_pdf
-from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact
+from generator.pdf import PdfUnavailable, convert_to_pdf, converter_version
+from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, Drawings, PlannedFile, planner
 from generator.render.diagrams import sop_diagrams
-from generator.render_cache import render_or_keep
+from generator.render_cache import made_or_kept
 from generator.scratch import sweep_scratch
-from generator.site.build_site import render_site
+from generator.site.build_site import SiteFiles, render_site
 from generator.site.bundle import field_bundle
 from generator.site.links import site_linker
 from generator.site.root import LanguageChoice, language_choice_page
+from generator.stopwatch import Stopwatch
+from generator.workers import warm_up, worker_count, worker_pool
 from generator.write import publish
 
 BUNDLES = "bundles"
@@ -38,112 +43,192 @@ WORD_OUTPUTS = ("forms", "sop")
 SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    written: int
-    unchanged: int
-    total: int
-    warnings: tuple[str, ...] = ()
-    """What could not be made, and how to make it possible, such as PDFs without LibreOffice."""
-
-
 def build(
     root: Path,
     out: Path,
     languages: Sequence[str] | None = None,
     only: Sequence[str] | None = None,
     progress: Callable[[str], None] = lambda message: None,
+    preview: bool = False,
 ) -> BuildResult:
+    """Everything chosen, in memory, then written in one step. The Word documents are rendered in worker processes,
+    the printed ones first: LibreOffice starts on those while the others render, and the sites are built meanwhile
+    (they need only the names of the files they offer). A site offers the PDFs wherever LibreOffice can make them,
+    so building it makes them; a `preview` (what `oila serve` shows first) makes the site without PDFs or field
+    bundles, to be looked at within seconds."""
+    clock = Stopwatch()
+    current = nothing_to_do(root, out, languages, only, progress, preview)
+    if current is not None:
+        return current
+    key = fingerprint(root, languages, only, preview)
     sweep_scratch()
-    sources = read_sources(root)
-    project = project_from(sources)
-    chosen_languages = _choose("language", languages, project.settings.codes)
-    chosen_kinds = _choose("output", only, OUTPUTS)
-    translations = translation_state(sources)
-    views = {language: project.localize(language, translations.outdated(language)) for language in chosen_languages}
-    caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", PDF, SITE)}
-    rendered = _render(views, chosen_kinds, progress, caches["render"])
-    made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
+    caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", "drawing", PDF, SITE)}
     warnings: list[str] = []
-    if PDF in chosen_kinds:
-        try:
-            made.update(_pdfs(rendered, progress, caches[PDF]))
-        except PdfUnavailable as unavailable:
-            warnings.append(f"no PDFs were made: {unavailable}")
-    if SITE in chosen_kinds:
-        made.update(_site(project, views, {**rendered, **made}, progress, caches[SITE]))
-    entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
-    previous = read_manifest(out)
-    rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
-    kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
-    files = {path: item.content for path, (_, _, item) in made.items()}
-    manifest = manifest_bytes(project.settings.name, {**kept, **entries})
-    dropped = frozenset(set(previous) - set(entries) - set(kept))
-    published = publish(out, files, dropped, (MANIFEST, manifest), progress)
-    for cache in caches.values():
-        cache.prune()
-    return BuildResult(published.written, published.unchanged, len(made), tuple(warnings))
+    with worker_pool(worker_count()) as pool, ThreadPoolExecutor(2) as beside:
+        warm_up(pool)
+        with clock.span("sources"):
+            sources = read_sources(root)
+            project = project_from(sources)
+            chosen_languages = _choose("language", languages, project.settings.codes)
+            chosen_kinds = _choose("output", only, OUTPUTS)
+            translations = translation_state(sources)
+            views = {code: project.localize(code, translations.outdated(code)) for code in chosen_languages}
+            drawings = {code: sop_diagrams(view.sop, view.labels, caches["drawing"]) for code, view in views.items()}
+            planned = _plan(views, drawings, chosen_kinds)
+            wants_pdfs = PDF in chosen_kinds or (SITE in chosen_kinds and not preview)
+            pdf_version = _pdf_version(warnings) if wants_pdfs else None
+        printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
+        others = [item for item in planned if item not in printed]
+        pdf_paths = {_pdf_path(document.path): document.path for _, _, document in printed}
+        offered = [document.path for _, _, document in planned] + list(pdf_paths)
+        sites = (
+            beside.submit(clock.timed("site", _site), project, views, drawings, offered, progress, caches[SITE])
+            if SITE in chosen_kinds
+            else None
+        )
+        with_pdfs = beside.submit(_printed_with_pdfs, printed, pool, pdf_version, progress, caches, clock)
+        with clock.span("Word"):
+            rendered = _render(others, pool, progress, caches["render"])
+        rendered.update(with_pdfs.result())
+        site = sites.result() if sites else None
+    made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
+    if site is not None:
+        with clock.span("bundles"):
+            downloads = {path: item.content for path, (_, _, item) in rendered.items()}
+            made.update(site.files(project, views, downloads, bundles=not preview))
+    with clock.span("writing"):
+        entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
+        previous = read_manifest(out)
+        rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
+        kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
+        files = {path: item.content for path, (_, _, item) in made.items()}
+        manifest = manifest_bytes(project.settings.name, {**kept, **entries})
+        dropped = frozenset(set(previous) - set(entries) - set(kept))
+        published = publish(out, files, dropped, (MANIFEST, manifest), progress)
+        for cache in caches.values():
+            cache.prune()
+        if fingerprint(root, languages, only, preview) == key:  # no source changed while this build read them
+            names = [*kept, *entries, MANIFEST]
+            remember(out, key, names, LastBuild(len(made), tuple(warnings)))
+    return BuildResult(published.written, published.unchanged, len(made), tuple(warnings), clock.spans)
 
 
 Rendered = dict[str, tuple[str, str, Artifact]]
 """`{path: (kind, language, artifact)}` of everything rendered in memory."""
+Planned = list[tuple[str, str, PlannedFile]]
+"""`[(kind, language, file)]` of every Word file a build makes."""
 
 
-def _render(
-    views: dict[str, ProjectView], kinds: tuple[str, ...], progress: Callable[[str], None], cache: Cache
-) -> Rendered:
-    """Every chosen output, and the Word files the PDFs need even when only PDFs were asked for."""
+def _plan(views: dict[str, ProjectView], drawings: dict[str, Drawings], kinds: tuple[str, ...]) -> Planned:
+    """Every chosen output, and the Word files the PDFs and the sites need even when only those were asked for."""
     needed = [
         kind
         for kind in RENDERERS
         if kind in kinds or (PDF in kinds and kind in WORD_OUTPUTS) or (SITE in kinds and kind in SITE_DOWNLOADS)
     ]
-    rendered: Rendered = {}
-    for language, view in views.items():
-        for kind in needed:
-            artifacts, kept = render_or_keep(kind, view, cache)
-            progress(f"{kind} in {language}: {'unchanged, kept from the cache' if kept else 'rendered'}")
-            for path, artifact in artifacts.items():
-                rendered[path] = (kind, language, artifact)
+    return [
+        (kind, code, file)
+        for code, view in views.items()
+        for kind in needed
+        for file in planner(kind)(view, drawings[code])
+    ]
+
+
+def _render(planned: Planned, pool: Executor | None, progress: Callable[[str], None], cache: Cache) -> Rendered:
+    made = made_or_kept([document for _, _, document in planned], cache, pool, progress)
+    return {document.path: (kind, language, made[document.path]) for kind, language, document in planned}
+
+
+def _printed_with_pdfs(
+    printed: Planned,
+    pool: Executor | None,
+    version: str | None,
+    progress: Callable[[str], None],
+    caches: dict[str, Cache],
+    clock: Stopwatch,
+) -> Rendered:
+    """The Word files that get a PDF, and their PDFs by LibreOffice `version`."""
+    with clock.span("Word to print"):
+        rendered = _render(printed, pool, progress, caches["render"])
+    if not rendered or version is None:
+        return rendered
+    with clock.span("PDF"):
+        documents = {path: item for path, (_, _, item) in rendered.items()}
+        stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
+        contents = {path: item.content for path, item in documents.items()}
+        pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count())
+    for path, (_, language, item) in list(rendered.items()):
+        pdf = _pdf_path(path)
+        rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
     return rendered
 
 
-def _pdfs(rendered: Rendered, progress: Callable[[str], None], cache: Cache) -> Rendered:
-    """A PDF for every Word file rendered, made in one LibreOffice run."""
-    documents = {path: item for path, (kind, _, item) in rendered.items() if kind in WORD_OUTPUTS}
-    stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
-    pdfs = convert_to_pdf({path: item.content for path, item in documents.items()}, stamps, progress, cache)
-    made: Rendered = {}
-    for path, item in documents.items():
-        pdf = path.removesuffix(".docx") + ".pdf"
-        made[pdf] = (PDF, rendered[path][1], Artifact(pdfs[pdf], item.source, item.version, item.version_date))
-    return made
+def _pdf_version(warnings: list[str]) -> str | None:
+    """The LibreOffice that makes this build's PDFs, or None (and why, in `warnings`) when there is none to use."""
+    try:
+        return converter_version()
+    except PdfUnavailable as unavailable:
+        warnings.append(f"no PDFs were made: {unavailable}")
+        return None
+
+
+def _pdf_path(word: str) -> str:
+    return word.removesuffix(".docx") + ".pdf"
+
+
+@dataclass(frozen=True)
+class _Sites:
+    """Each language's site, its downloads still empty."""
+
+    languages: dict[str, SiteFiles]
+
+    def files(
+        self, project: Project, views: dict[str, ProjectView], downloads: dict[str, bytes], bundles: bool
+    ) -> Rendered:
+        """Each language's site with this build's files as its downloads, its field bundle if `bundles`, and the
+        root page."""
+        metadata = project.sop.metadata
+
+        def artifact(content: bytes) -> Artifact:
+            return Artifact(content, SITE, metadata.version, metadata.version_date)
+
+        made: Rendered = {}
+        zipped = {}
+        with ThreadPoolExecutor(worker_count()) as zipping:  # zlib works outside Python's lock
+            for language, site in self.languages.items():
+                pages = {**site.pages, **{name: downloads[path] for name, path in site.downloads.items()}}
+                for path, content in pages.items():
+                    made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
+                if bundles:
+                    bundle_files = {f"{language}/{path}": content for path, content in pages.items()}
+                    choice = LanguageChoice.of(views[language])
+                    zipped[language] = zipping.submit(field_bundle, project.settings.name, choice, bundle_files)
+        for language, bundle in zipped.items():
+            made[f"{BUNDLES}/oila-{language}.zip"] = (SITE, language, artifact(bundle.result()))
+        choices = [LanguageChoice.of(view) for view in views.values()]
+        made[f"{SITE}/index.html"] = (SITE, "", artifact(language_choice_page(project.settings.name, choices)))
+        return made
 
 
 def _site(
-    project: Project, views: dict[str, ProjectView], files: Rendered, progress: Callable[[str], None], cache: Cache
-) -> Rendered:
-    """Each language's site with this build's files as its downloads, its field bundle, and the root page."""
-    metadata = project.sop.metadata
-
-    def artifact(content: bytes) -> Artifact:
-        return Artifact(content, SITE, metadata.version, metadata.version_date)
-
-    downloads = {path: item.content for path, (_, _, item) in files.items()}
-    made: Rendered = {}
+    project: Project,
+    views: dict[str, ProjectView],
+    drawings: dict[str, Drawings],
+    files: list[str],
+    progress: Callable[[str], None],
+    cache: Cache,
+) -> _Sites:
+    """Each language's site, offering `files` (build paths) as its downloads."""
     linker = site_linker(project)
-    for language, view in views.items():
-        progress(f"building the site in {language}")
-        diagrams = sop_diagrams(view.sop, view.labels)
-        pages = render_site(project, project.localize(language, view.outdated, linker), downloads, diagrams, cache)
-        for path, content in pages.items():
-            made[f"{SITE}/{language}/{path}"] = (SITE, language, artifact(content))
-        bundle_files = {f"{language}/{path}": content for path, content in pages.items()}
-        bundle = field_bundle(project.settings.name, LanguageChoice.of(view), bundle_files)
-        made[f"{BUNDLES}/oila-{language}.zip"] = (SITE, language, artifact(bundle))
-    choices = [LanguageChoice.of(view) for view in views.values()]
-    made[f"{SITE}/index.html"] = (SITE, "", artifact(language_choice_page(project.settings.name, choices)))
-    return made
+
+    def site(language: str) -> SiteFiles:
+        linked = project.localize(language, views[language].outdated, linker)
+        made = render_site(project, linked, files, drawings[language], cache)
+        progress(f"site in {language}: built")
+        return made
+
+    with ThreadPoolExecutor(worker_count()) as building:  # MkDocs runs in a process of its own
+        return _Sites(dict(zip(views, building.map(site, views), strict=True)))
 
 
 def _choose(what: str, asked: Sequence[str] | None, known: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.build_result import BuildResult
 from generator.cli_i18n import add_commands as add_i18n_commands
 from generator.cli_i18n import check_translations
 from generator.errors import OilaError, SourceErrors, printable
@@ -101,15 +102,29 @@ def _check(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _build(root: Path, arguments: argparse.Namespace) -> int:
-    from generator.build import build
-
     out = Path(arguments.out)
     out = out if out.is_absolute() else root / out
-    result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
+    result = _current(root, out, arguments)
+    if result is None:
+        from generator.build import build
+
+        result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
     print(f"oila: wrote {result.written} and kept {result.unchanged} unchanged of {result.total} files in {out}")
+    if result.stages:
+        stages = ", ".join(str(span) for span in result.stages)
+        print(
+            f"oila: took {max(span.end for span in result.stages):.1f} s; stages, in seconds from the start: {stages}"
+        )
     for warning in result.warnings:
         print(f"oila: warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _current(root: Path, out: Path, arguments: argparse.Namespace) -> BuildResult | None:
+    """The result of the last build into `out`, when it is current: found without loading the renderers."""
+    from generator.last_build import nothing_to_do
+
+    return nothing_to_do(root, out, arguments.lang, arguments.only, _progress)
 
 
 def _serve(root: Path, arguments: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.cache import Cache, key_of, source_version
@@ -32,6 +33,8 @@ INSTALL_HINT = (
     "install LibreOffice 25.2 or newer and its Python bridge: run 'sudo tools/system-packages' (Debian 12 takes "
     "them from bookworm-backports, Debian 13 from its main archive), or 'make build'"
 )
+DOCUMENTS_A_RUN = 8
+"""Fewer documents than this a run are not worth starting a second LibreOffice for: one starts in about a second."""
 _VERSION = re.compile(r"LibreOffice (\d+)\.(\d+)")
 _PDF_CODE = source_version(EXPORT_SCRIPT, Path(__file__))
 """Oila's own part in a PDF: the export script and the fixing of its dates and ids."""
@@ -50,13 +53,13 @@ class PdfUnavailable(OilaError):
 def converter_problem() -> str | None:
     """Why PDFs cannot be made on this machine, or None when they can."""
     try:
-        _converter()
+        converter_version()
     except PdfUnavailable as unavailable:
         return str(unavailable)
     return None
 
 
-def _converter() -> str:
+def converter_version() -> str:
     """The version LibreOffice says it is, once it is known to be one Oila can use with its Python bridge."""
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -75,11 +78,16 @@ def _converter() -> str:
 
 
 def convert_to_pdf(
-    documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None], cache: Cache | None = None
+    documents: dict[str, bytes],
+    stamps: dict[str, str],
+    version: str,
+    progress: Callable[[str], None],
+    cache: Cache | None = None,
+    processes: int = 1,
 ) -> dict[str, bytes]:
-    """`{path.docx: bytes}` to `{path.pdf: bytes}`; `stamps` gives each path's date as `YYYYMMDD`. A document whose
-    bytes, date, LibreOffice and Oila's PDF code are those of an earlier build is taken from `cache`."""
-    version = _converter()
+    """`{path.docx: bytes}` to `{path.pdf: bytes}` with LibreOffice `version` (see `converter_version`); `stamps`
+    gives each path's date as `YYYYMMDD`. A document whose bytes, date, LibreOffice and Oila's PDF code are those of
+    an earlier build is taken from `cache`; the others are shared among up to `processes` LibreOffice runs."""
     keys = {path: key_of(content, stamps[path], version, _PDF_CODE) for path, content in documents.items()}
     pdfs: dict[str, bytes] = {}
     for path, key in keys.items():
@@ -89,19 +97,30 @@ def convert_to_pdf(
     missing = {path: content for path, content in documents.items() if _pdf_name(path) not in pdfs}
     progress(f"PDF: {len(pdfs)} of {len(documents)} unchanged, kept from the cache")
     if missing:
-        made = _convert(missing, stamps, progress)
+        runs = _runs(sorted(missing), processes)
+        progress(f"PDF: converting {len(missing)} with LibreOffice, in {len(runs)} run{'s' if len(runs) > 1 else ''}")
+        with ThreadPoolExecutor(len(runs)) as runners:
+            batches = [runners.submit(_convert, {path: missing[path] for path in run}, stamps) for run in runs]
+            for batch in batches:
+                pdfs.update(batch.result())
         for path in missing:
             if cache is not None:
-                cache.put(keys[path], made[_pdf_name(path)])
-        pdfs.update(made)
+                cache.put(keys[path], pdfs[_pdf_name(path)])
+        progress(f"PDF: {len(missing)} converted")
     return {name: pdfs[name] for name in sorted(pdfs)}
+
+
+def _runs(paths: list[str], processes: int) -> list[list[str]]:
+    """`paths` shared among at most `processes` LibreOffice runs, each worth its start-up: a few documents take one."""
+    count = max(1, min(processes, len(paths) // DOCUMENTS_A_RUN))
+    return [paths[start::count] for start in range(count)]
 
 
 def _pdf_name(path: str) -> str:
     return path.removesuffix(".docx") + ".pdf"
 
 
-def _convert(documents: dict[str, bytes], stamps: dict[str, str], progress: Callable[[str], None]) -> dict[str, bytes]:
+def _convert(documents: dict[str, bytes], stamps: dict[str, str]) -> dict[str, bytes]:
     """`documents` through LibreOffice in one run."""
     with scratch_folder("pdf") as work:
         jobs = []
@@ -110,7 +129,6 @@ def _convert(documents: dict[str, bytes], stamps: dict[str, str], progress: Call
             source.write_bytes(documents[path])
             jobs.append(f"{source}\t{source.with_suffix('.pdf')}")
         (work / "jobs.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
-        progress(f"converting {len(documents)} documents to PDF with LibreOffice")
         command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt"), str(os.getpid())]
         failure = "LibreOffice could not convert the documents to PDF"
         result = run_tool(command, failure, TIMEOUT_SECONDS, check=False, cwd=work, env=steady_environment())

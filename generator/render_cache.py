@@ -1,56 +1,52 @@
-"""Rendering that an earlier build already did: each kind of output in each language is kept under a key made from
-the whole view it was rendered from (the project in that language), Oila's own code and the versions of every
-library and tool a renderer uses. A view that did not change gives the files it gave before, without rendering.
+"""Rendering that an earlier build already did: each document is kept under a key made from the inputs its
+renderer reads (see `generator.render.PlannedFile`), Oila's own code and the versions of every library and tool a
+renderer uses. A document whose inputs did not change is taken as it was, without rendering; the others are
+rendered, in worker processes when there are several.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import importlib.metadata
-import json
-import shutil
-import subprocess
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 
-from generator.cache import Cache, key_of, packed, unpacked
-from generator.model.view import ProjectView
-from generator.render import Artifact, renderer
-
-GENERATOR = Path(__file__).parent
-_METADATA = "oila-artifacts.json"
-"""The name, inside a kept entry, of each file's source, version and date."""
+from generator.cache import Cache, key_of
+from generator.last_build import code_version
+from generator.render import Artifact, PlannedFile
+from generator.render.flowchart import graphviz_version
+from generator.workers import each
 
 
 @functools.cache
 def renderers_version() -> str:
-    """Oila's code and data (every file of `generator/`), the installed Python packages and Graphviz, as one key."""
-    files = sorted(path for path in GENERATOR.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    parts: list[bytes | str] = []
-    for path in files:
-        parts += [path.relative_to(GENERATOR).as_posix(), path.read_bytes()]
-    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    parts += packages
-    dot = shutil.which("dot")
-    if dot is not None:
-        parts.append(subprocess.run([dot, "-V"], capture_output=True, check=False).stderr)
-    return key_of(*parts)
+    """Oila's code and data, the Python packages installed beside it, and Graphviz."""
+    return key_of(code_version(), graphviz_version())
 
 
-def render_or_keep(kind: str, view: ProjectView, cache: Cache) -> tuple[dict[str, Artifact], bool]:
-    """What `kind` renders of `view`, and whether it came from `cache`."""
-    key = key_of(renderers_version(), kind, repr(view))
-    kept = cache.get(key)
-    files = unpacked(kept) if kept is not None else None
-    if files is not None and _METADATA in files:
-        described = json.loads(files.pop(_METADATA))
-        artifacts = {}
-        for path, content in files.items():
-            source, version, date = described[path]
-            artifacts[path] = Artifact(content, source, version, dt.date.fromisoformat(date))
-        return artifacts, True
-    artifacts = renderer(kind)(view)
-    described = {path: [item.source, item.version, item.version_date.isoformat()] for path, item in artifacts.items()}
-    entry = {path: item.content for path, item in artifacts.items()}
-    cache.put(key, packed({**entry, _METADATA: json.dumps(described, sort_keys=True).encode("utf-8")}))
-    return artifacts, False
+def document_key(document: PlannedFile) -> str:
+    maker = f"{document.make.__module__}.{document.make.__qualname__}"
+    dated = (document.source, document.version, document.version_date.isoformat())
+    return key_of(renderers_version(), document.path, maker, repr(document.inputs), *dated)
+
+
+def made_or_kept(
+    documents: Sequence[PlannedFile], cache: Cache, pool: Executor | None, progress: Callable[[str], None]
+) -> dict[str, Artifact]:
+    """`{path: artifact}` of every document, in their order."""
+    keys = [document_key(document) for document in documents]
+    kept = {document.path: cache.get(key) for document, key in zip(documents, keys, strict=True)}
+    missing = [document for document in documents if kept[document.path] is None]
+    progress(f"Word documents: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
+    made = dict(zip((document.path for document in missing), each(pool, _make, missing), strict=True))
+    result: dict[str, Artifact] = {}
+    for document, key in zip(documents, keys, strict=True):
+        content = kept[document.path]
+        if content is None:
+            content = made[document.path]
+            cache.put(key, content)
+        result[document.path] = Artifact(content, document.source, document.version, document.version_date)
+    return result
+
+
+def _make(document: PlannedFile) -> bytes:
+    return document.made().content

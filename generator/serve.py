@@ -1,8 +1,11 @@
-"""`oila serve`: the site on a local address, rebuilt whenever a source changes.
+"""`oila serve`: the site on a local address, rebuilt whenever a source changes, shown again in the browser.
 
-A change to a form, a list, the SOP, a label or a hand-written page rebuilds the site; a change that
-breaks the sources prints its problems and leaves the last good site in place, so the page in the
-browser never goes blank while someone is typing.
+A change to a form, a list, the SOP, a label, a hand-written page or the translation lock is built in two passes:
+first the language of the page being looked at, without PDFs or field bundles, so that the page shows the change
+within seconds; then every language in full. Each page the server sends asks it, twice a second, whether a newer
+build is out (and reloads) or the sources have problems (and shows them above the page). A change that breaks the
+sources prints its problems and leaves the last good site in place, so the page never goes blank while someone
+is typing.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import contextlib
 import functools
 import gzip
 import http.server
+import json
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Sequence
 from http import HTTPStatus
@@ -20,30 +25,75 @@ from typing import Any
 
 from generator.build import build
 from generator.errors import OilaError, SourceErrors
+from generator.last_build import source_files
 from generator.render import SITE
 
-WATCHED = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md", "docs/*/*.md")
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.2
+LIVE_SCRIPT = Path(__file__).parent / "site" / "assets" / "oila-live.js"
+LIVE_PREFIX = "/__oila__/"
+"""Where the server answers for itself rather than from the site: its script and the state of the sources."""
 
 
 def source_snapshot(root: Path) -> dict[str, int]:
-    """Every watched source and when it last changed; a changed, added or removed file changes this."""
-    return {str(path.relative_to(root)): path.stat().st_mtime_ns for pattern in WATCHED for path in root.glob(pattern)}
+    """Every source and when it last changed; a changed, added or removed file changes this."""
+    return {str(path.relative_to(root)): path.stat().st_mtime_ns for path in source_files(root)}
 
 
-def rebuild(root: Path, out: Path, languages: Sequence[str] | None, report: Callable[[str], None]) -> bool:
-    """Build the site; on bad sources, report each problem and keep the last good site. True if built."""
+class Preview:
+    """What the pages being looked at learn from the server: which build is out, and what is wrong with the sources.
+    Shared by the thread that builds and those that answer the browser."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.generation = 0
+        self.problems: tuple[str, ...] = ()
+        self.viewed: str | None = None
+        """The language folder of the last page asked for, built first."""
+
+    def published(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self.problems = ()
+
+    def failed(self, problems: Sequence[str]) -> None:
+        with self._lock:
+            self.problems = tuple(problems)
+
+    def state(self) -> bytes:
+        with self._lock:
+            return json.dumps({"generation": self.generation, "problems": list(self.problems)}).encode("utf-8")
+
+
+def rebuild(
+    root: Path,
+    out: Path,
+    languages: Sequence[str] | None,
+    report: Callable[[str], None],
+    preview: Preview,
+    first: bool = True,
+) -> bool:
+    """One pass of the build (`first`: the language being looked at, without PDFs or bundles); on bad sources, report
+    each problem, show them on the page and keep the last good site. True if built."""
+    viewed = preview.viewed
+    quick = first and viewed is not None and (languages is None or viewed in languages)
+    chosen = [viewed] if quick and viewed is not None else languages
+    started = time.perf_counter()
     try:
-        build(root, out, languages=languages, only=[SITE])
+        build(root, out, languages=chosen, only=[SITE], preview=quick)
     except SourceErrors as errors:
-        for item in errors.problems:
-            report(str(item))
+        problems = [str(item) for item in errors.problems]
+        for line in problems:
+            report(line)
         report(f"oila: {errors}; the last good site is still served")
+        preview.failed([*problems, f"oila: {errors}; the page shows the last good build"])
         return False
     except OilaError as error:
         report(f"oila: {error}; the last good site is still served")
+        preview.failed([f"oila: {error}; the page shows the last good build"])
         return False
-    report("oila: site rebuilt")
+    preview.published()
+    what = f"the site in {viewed}, without PDFs," if quick else "the site"
+    report(f"oila: {what} rebuilt in {time.perf_counter() - started:.1f} s")
     return True
 
 
@@ -54,19 +104,44 @@ NOT_FOUND = "404.html"
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as a web server would: text compressed, and an address with no page answered by the page
-    not found of the language whose folder it is under, at any depth."""
+    not found of the language whose folder it is under, at any depth. With a `preview`, each page also carries the
+    script that reloads it when a newer build is out and shows the sources' problems."""
+
+    def __init__(self, *args: Any, preview: Preview | None = None, **kwargs: Any) -> None:
+        self.preview = preview
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:
         return
 
     def do_GET(self) -> None:
+        address = urllib.parse.urlsplit(self.path).path
+        if self.preview is not None and address.startswith(LIVE_PREFIX):
+            self._answer_for_the_preview(address.removeprefix(LIVE_PREFIX), self.preview)
+            return
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        live = self.preview is not None and path.suffix == ".html" and path.is_file()
+        folder, inside, _ = address.lstrip("/").partition("/")
+        if live and inside and self.preview is not None:  # a page of one language's site
+            self.preview.viewed = urllib.parse.unquote(folder)
         if not path.is_file() or path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            super().do_GET()
+            if not live:
+                super().do_GET()
+                return
+            self._send(HTTPStatus.OK, path, _with_live_script(path.read_bytes()), compressed=False)
             return
-        self._send(HTTPStatus.OK, path, gzip.compress(path.read_bytes(), mtime=0), compressed=True)
+        body = _with_live_script(path.read_bytes()) if live else path.read_bytes()
+        self._send(HTTPStatus.OK, path, gzip.compress(body, mtime=0), compressed=True)
+
+    def _answer_for_the_preview(self, name: str, preview: Preview) -> None:
+        if name == "state":
+            self._send(HTTPStatus.OK, Path("state.json"), preview.state(), compressed=False)
+        elif name == "live.js":
+            self._send(HTTPStatus.OK, LIVE_SCRIPT, LIVE_SCRIPT.read_bytes(), compressed=False)
+        else:
+            super().send_error(HTTPStatus.NOT_FOUND)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None
@@ -88,6 +163,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def _send(self, status: HTTPStatus, path: Path, body: bytes, *, compressed: bool) -> None:
         self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(path)))
+        if self.preview is not None:
+            self.send_header("Cache-Control", "no-store")
         if compressed:
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
@@ -97,9 +174,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(body)
 
 
-def start_server(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """`folder` served on 127.0.0.1:`port` (0: any free port) from a background thread, without request logs."""
-    handler = functools.partial(SiteHandler, directory=str(folder))
+def _with_live_script(page: bytes) -> bytes:
+    """`page` with the preview's script, which reloads it and shows the sources' problems, before its body ends."""
+    tag = f'<script src="{LIVE_PREFIX}live.js"></script>'.encode("ascii")
+    head, found, tail = page.rpartition(b"</body>")
+    return head + tag + found + tail if found else page + tag
+
+
+def start_server(folder: Path, port: int, preview: Preview | None = None) -> http.server.ThreadingHTTPServer:
+    """`folder` served on 127.0.0.1:`port` (0: any free port) from a background thread, without request logs; with
+    `preview`, pages reload themselves when a newer build is out."""
+    handler = functools.partial(SiteHandler, directory=str(folder), preview=preview)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -113,18 +198,22 @@ def serve(
     report: Callable[[str], None],
     stop: threading.Event,
 ) -> None:
-    """Build, serve `out/site` on 127.0.0.1:`port`, and rebuild on every change until `stop` is set."""
-    rebuild(root, out, languages, report)
+    """Build, serve `out/site` on 127.0.0.1:`port`, and rebuild on every change until `stop` is set: the page being
+    looked at first, then everything, unless the sources change again in between."""
+    preview = Preview()
+    rebuild(root, out, languages, report, preview, first=False)
     (out / SITE).mkdir(parents=True, exist_ok=True)
-    server = start_server(out / SITE, port)
+    server = start_server(out / SITE, port, preview)
     report(f"oila: serving the site at http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         seen = source_snapshot(root)
         while not stop.wait(POLL_SECONDS):
             current = source_snapshot(root)
-            if current != seen:
-                seen = current
-                rebuild(root, out, languages, report)
+            if current == seen:
+                continue
+            seen = current
+            if rebuild(root, out, languages, report, preview) and source_snapshot(root) == seen:
+                rebuild(root, out, languages, report, preview, first=False)
     finally:
         server.shutdown()
         server.server_close()

@@ -101,15 +101,21 @@ def _end_with(build: int) -> None:
 
 
 def _stop(office: subprocess.Popen[bytes], status: int) -> None:
-    end_office(office)
+    """End LibreOffice and this process at once. Without waiting for LibreOffice: the signal may have come while
+    this process was itself waiting for it, and a second wait would wait forever for the first."""
+    _kill_group(office)
     os._exit(status)
 
 
 def end_office(office: subprocess.Popen[bytes]) -> None:
     """LibreOffice and every process it started, ended."""
+    _kill_group(office)
+    office.wait()
+
+
+def _kill_group(office: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(office.pid, signal.SIGKILL)
-    office.wait()
 
 
 def _connect(pipe: str, office: subprocess.Popen[bytes]) -> Any:

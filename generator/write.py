@@ -70,18 +70,20 @@ def reproducible_zip(content: bytes) -> bytes:
     return zip_files(entries, first="[Content_Types].xml")
 
 
-def zip_files(files: dict[str, bytes], first: str | None = None, level: int = 6) -> bytes:
+def zip_files(files: dict[str, bytes], first: str | None = None, level: int = 6, stored: tuple[str, ...] = ()) -> bytes:
     """A zip of `files` that depends on nothing but them: fixed times and modes, names sorted (`first` first);
-    `level` is zlib's, from 1 (fastest) to 9 (smallest)."""
+    `level` is zlib's, from 1 (fastest) to 9 (smallest), or 0 to store every file as it is; files whose names end
+    with one of `stored` (already compressed, such as `.pdf`) are stored as they are."""
     names = sorted(files, key=lambda name: (name != first, name))
     output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as target:
+    with zipfile.ZipFile(output, "w") as target:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            kept_as_is = level == 0 or name.endswith(stored)
+            info.compress_type = zipfile.ZIP_STORED if kept_as_is else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, files[name])
+            target.writestr(info, files[name], compresslevel=None if kept_as_is else level)
     return output.getvalue()
 
 

@@ -78,6 +78,27 @@ def test_publishing_links_what_did_not_change_and_removes_what_is_dropped(tmp_pa
     assert not staging_folder(out).exists()
 
 
+def _running() -> set[int]:
+    return {int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()}
+
+
+def _descendants(ancestor: int) -> set[int]:
+    """The processes `ancestor` started, and those they started, that run now."""
+    parents = {}
+    for pid in _running():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        parents[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: set[int] = set()
+    frontier = {ancestor}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
 def _processes_of(build: int) -> list[int]:
     """The running processes whose command line names the build's scratch folders."""
     found = []
@@ -99,12 +120,15 @@ def test_a_build_killed_while_libreoffice_converts_takes_libreoffice_and_its_fol
     while not any(b"soffice" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in _processes_of(running.pid)):
         assert running.poll() is None and time.monotonic() < deadline, "LibreOffice never started"
         time.sleep(0.05)
+    started = _descendants(running.pid)
+    assert len(started) >= 5, "the worker processes, the converter and LibreOffice should all be running"
     running.send_signal(signal.SIGKILL)
     running.wait()
     deadline = time.monotonic() + 30
-    while _processes_of(running.pid) and time.monotonic() < deadline:
+    while (_processes_of(running.pid) or started & _running()) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_of(running.pid) == []
+    assert started & _running() == set(), "every process the build started should end with it"
     left = list(Path(tempfile.gettempdir()).glob(f"oila-{running.pid}-*"))
     assert left, "the killed build's scratch folders should be there until the next build"
     assert oila(root, "build", "--only", "forms", "--lang", "en").wait() == 0

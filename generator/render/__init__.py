@@ -1,6 +1,9 @@
-"""The renderers: one module per output, each a function from the localized view to files.
+"""The renderers: one module per output, each planning from the localized view the files it makes.
 
-A closed registry: the command line's `--only` choices come from it, without loading any renderer.
+A renderer plans `PlannedFile`s: each names the function that makes one file and every input that function reads.
+A build keys each document by those inputs, so it makes only the documents whose inputs changed, and can make
+them in worker processes. A closed registry: the command line's `--only` choices come from it, without loading
+any renderer.
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
-    from generator.model.view import ProjectView
+    from generator.model.view import FormView, ProjectView
+    from generator.render.diagrams import Diagram
 
 
 @dataclass(frozen=True)
@@ -26,16 +30,42 @@ class Artifact:
     """The date of the source's version: it dates the file wherever a format records a date."""
 
 
-Renderer = Callable[["ProjectView"], dict[str, Artifact]]
-"""Takes the project in one language; returns `{path relative to the build folder: artifact}`."""
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file a renderer will make: `make(*inputs)` gives its bytes. `make` is a module's own function and reads
+    nothing but `inputs`, so the inputs' `repr` (with Oila's code and tool versions) is a key for the file, and a
+    document can be made in another process."""
+
+    path: str
+    """Relative to the build folder."""
+    make: Callable[..., bytes]
+    inputs: tuple[Any, ...]
+    source: str
+    version: str
+    version_date: dt.date
+
+    def made(self) -> Artifact:
+        return Artifact(self.make(*self.inputs), self.source, self.version, self.version_date)
+
+
+def form_file(path: str, make: Callable[..., bytes], form: FormView, view: ProjectView, *more: Any) -> PlannedFile:
+    """A file made from one form: `make` reads the form, the view's language and labels, and `more`."""
+    return PlannedFile(path, make, (form, view.language, view.labels, *more), form.id, form.version, form.version_date)
+
+
+Drawings = dict[str, tuple["Diagram", ...]]
+"""The SOP's diagrams in one language, by the placeholder that shows them: drawn once, for every output."""
+Planner = Callable[["ProjectView", Drawings], list[PlannedFile]]
+"""Takes the project in one language and the SOP's diagrams; returns the files of one output, paths relative to
+the build folder."""
 
 RENDERERS: Final[dict[str, str]] = {
-    "forms": "generator.render.forms:render_forms",
-    "fillable": "generator.render.fillable:render_fillable",
-    "sop": "generator.render.sop:render_sop",
-    "review": "generator.render.review:render_review",
+    "forms": "generator.render.forms:form_documents",
+    "fillable": "generator.render.fillable:fillable_documents",
+    "sop": "generator.render.sop:sop_documents",
+    "review": "generator.render.review:review_documents",
 }
-"""Renderer name to `module:function`; a renderer's module is imported only when its output is built."""
+"""Output name to its planner's `module:function`; a renderer's module is imported only when its output is built."""
 PDF: Final = "pdf"
 """The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
 SITE: Final = "site"
@@ -44,7 +74,7 @@ OUTPUTS: Final = (*RENDERERS, PDF, SITE)
 """Every kind of output `oila build --only` can choose."""
 
 
-def renderer(name: str) -> Renderer:
+def planner(name: str) -> Planner:
     module_name, function = RENDERERS[name].split(":")
-    found: Renderer = getattr(importlib.import_module(module_name), function)
+    found: Planner = getattr(importlib.import_module(module_name), function)
     return found

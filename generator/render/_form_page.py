@@ -25,6 +25,7 @@ def new_document(form: FormView, language: LanguageView, labels: Labels) -> Docu
     _drop_thumbnail(document)
     set_a4_page(document)
     _set_styles(document)
+    wordml.remember_styles(document)
     wordml.set_document_language(document, language.locale)
     _set_properties(document, form, language, labels)
     _write_page_header(document, form, language, labels)

@@ -27,7 +27,7 @@ from generator.model.view import (
     SignatureView,
     TableView,
 )
-from generator.render import Artifact, wordml
+from generator.render import Drawings, PlannedFile, form_file, wordml
 from generator.render import house_style as hs
 from generator.render._form_page import new_document
 from generator.render._form_questions import (
@@ -53,14 +53,12 @@ def fillable_path(language: str, form: FormView) -> str:
     return f"forms/{language}/{form.code}-{form.id}.fillable.docx"
 
 
-def render_fillable(project: ProjectView) -> dict[str, Artifact]:
-    """`{forms/<lang>/<code>-<id>.fillable.docx: artifact}` for every form, blank."""
-    return {
-        fillable_path(project.language.code, form): Artifact(
-            fillable_document(form, project.language, project.labels, {}), form.id, form.version, form.version_date
-        )
+def fillable_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
+    """`forms/<lang>/<code>-<id>.fillable.docx` for every form, blank."""
+    return [
+        form_file(fillable_path(project.language.code, form), fillable_document, form, project, {})
         for form in project.forms
-    }
+    ]
 
 
 def fillable_document(form: FormView, language: LanguageView, labels: Labels, answers: Answers) -> bytes:

@@ -10,6 +10,7 @@ so an SVG shows its labels at the same widths in Word on Windows.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import shutil
@@ -138,8 +139,20 @@ def pathways_description(pathways: Sequence[PathwayView]) -> str:
     )
 
 
+@functools.cache
+def graphviz_version() -> str:
+    """What Graphviz says it is; empty when it is not installed (then `draw` says how to install it)."""
+    dot = shutil.which("dot")
+    if dot is None:
+        return ""
+    said = run_tool([dot, "-V"], "Graphviz could not say its version", DOT_TIMEOUT_SECONDS, check=False)
+    return said.stderr.decode("utf-8", "replace").strip()
+
+
+@functools.lru_cache(maxsize=64)
 def draw(dot_source: str, kind: Literal["png", "svg"]) -> bytes:
-    """The diagram as PNG or SVG; BuildError says how to install Graphviz when it is missing."""
+    """The diagram as PNG or SVG; BuildError says how to install Graphviz when it is missing. A process draws each
+    diagram once: the SOP, its review edition and the site show the same ones."""
     dot = shutil.which("dot")
     if dot is None:
         raise BuildError(f"cannot draw the SOP's flow diagram: Graphviz is not installed; {INSTALL_HINT}")

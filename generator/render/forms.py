@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 
-from generator.model.view import FormView, ProjectView
-from generator.render import Artifact
+from generator.model.labels import Labels
+from generator.model.view import FormView, LanguageView, ProjectView
+from generator.render import Drawings, PlannedFile, form_file
 from generator.render._form_page import new_document
 from generator.render._form_questions import write_body
 from generator.write import reproducible_zip
@@ -15,14 +16,14 @@ def form_path(language: str, form: FormView) -> str:
     return f"forms/{language}/{form.code}-{form.id}.docx"
 
 
-def render_forms(project: ProjectView) -> dict[str, Artifact]:
-    """`{forms/<lang>/<code>-<id>.docx: bytes}` for every form of the project, in the view's language."""
-    files: dict[str, Artifact] = {}
-    for form in project.forms:
-        document = new_document(form, project.language, project.labels)
-        write_body(document, form, project.labels)
-        buffer = io.BytesIO()
-        document.save(buffer)
-        content = reproducible_zip(buffer.getvalue())
-        files[form_path(project.language.code, form)] = Artifact(content, form.id, form.version, form.version_date)
-    return files
+def form_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
+    """`forms/<lang>/<code>-<id>.docx` for every form of the project, in the view's language."""
+    return [form_file(form_path(project.language.code, form), printable_form, form, project) for form in project.forms]
+
+
+def printable_form(form: FormView, language: LanguageView, labels: Labels) -> bytes:
+    document = new_document(form, language, labels)
+    write_body(document, form, labels)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_zip(buffer.getvalue())

@@ -11,11 +11,11 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from generator.model.labels import LabelId, Labels
-from generator.model.view import FormView, ProjectView, QuestionView
-from generator.render import Artifact
+from generator.model.view import FormView, LanguageView, ProjectView, QuestionView
+from generator.render import Drawings, PlannedFile, form_file
 from generator.render._form_page import new_document
 from generator.render._form_questions import number_run_text, write_body
-from generator.render.sop import render_sop_review
+from generator.render.sop import sop_review_document
 from generator.write import reproducible_zip
 
 
@@ -23,27 +23,25 @@ def review_form_path(language: str, form: FormView) -> str:
     return f"review/{language}/{form.code}-{form.id}-review.docx"
 
 
-def render_review(project: ProjectView) -> dict[str, Artifact]:
+def review_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
     """The SOP's review edition, and a review edition of each form that has something for NASP to confirm."""
-    files = render_sop_review(project)
+    documents = [sop_review_document(project, diagrams)]
     for form in project.forms:
         if any(question.to_confirm for question in _questions(form)):
-            content = form_review_document(form, project)
-            files[review_form_path(project.language.code, form)] = Artifact(
-                content, form.id, form.version, form.version_date
-            )
-    return files
+            path = review_form_path(project.language.code, form)
+            documents.append(form_file(path, form_review_document, form, project))
+    return documents
 
 
-def form_review_document(form: FormView, project: ProjectView) -> bytes:
+def form_review_document(form: FormView, language: LanguageView, labels: Labels) -> bytes:
     """The printable form with each `to_confirm` note as a comment on its question's label, and the notes listed
     after the form's last section."""
-    document = new_document(form, project.language, project.labels)
-    write_body(document, form, project.labels)
+    document = new_document(form, language, labels)
+    write_body(document, form, labels)
     noted = [question for question in _questions(form) if question.to_confirm]
     for question in noted:
-        _comment_on_label(document, question, project.labels, form.version_date)
-    _list_notes(document, noted, project.labels)
+        _comment_on_label(document, question, labels, form.version_date)
+    _list_notes(document, noted, labels)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())

@@ -24,10 +24,10 @@ from docx.oxml.ns import qn
 from generator.external import run_tool
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.sop_view import SopView
-from generator.model.view import ProjectView
-from generator.render import Artifact, wordml
+from generator.model.view import LanguageView, ProjectView
+from generator.render import Drawings, PlannedFile, wordml
 from generator.render import house_style as hs
-from generator.render.diagrams import Diagram, sop_diagrams
+from generator.render.diagrams import Diagram
 from generator.render.page import set_fixed_properties
 from generator.render.review_notes import Edition, ReviewNotes, prose_notes, review_annex
 from generator.render.sop_markdown import section_markdown
@@ -73,31 +73,33 @@ def review_path(language: str, sop: SopView) -> str:
     return f"review/{language}/{sop.code}-v{sop.version}-review.docx"
 
 
-def render_sop(project: ProjectView) -> dict[str, Artifact]:
+def sop_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
     """The clean edition, to adopt and print: no reviewer note."""
     sop = project.sop
-    content = sop_document(project, Edition.CLEAN)
-    return {sop_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+    inputs = (sop, project.language, project.labels, diagrams, Edition.CLEAN)
+    return [
+        PlannedFile(sop_path(project.language.code, sop), sop_document, inputs, "sop", sop.version, sop.version_date)
+    ]
 
 
-def render_sop_review(project: ProjectView) -> dict[str, Artifact]:
+def sop_review_document(project: ProjectView, diagrams: Drawings) -> PlannedFile:
     """The review edition: every note NASP must answer as a comment where it applies, and listed in an annex."""
     sop = project.sop
-    content = sop_document(project, Edition.REVIEW)
-    return {review_path(project.language.code, sop): Artifact(content, "sop", sop.version, sop.version_date)}
+    inputs = (sop, project.language, project.labels, diagrams, Edition.REVIEW)
+    return PlannedFile(
+        review_path(project.language.code, sop), sop_document, inputs, "sop", sop.version, sop.version_date
+    )
 
 
-def sop_document(project: ProjectView, edition: Edition) -> bytes:
-    sop, labels = project.sop, project.labels
+def sop_document(sop: SopView, language: LanguageView, labels: Labels, diagrams: Drawings, edition: Edition) -> bytes:
     pandoc = pypandoc.get_pandoc_path()
     with scratch_folder("sop") as work:
-        diagrams = sop_diagrams(sop, labels)
         for diagram in itertools.chain.from_iterable(diagrams.values()):
             (work / diagram.png_name).write_bytes(diagram.png)
-        (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, project.language, labels))
+        (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, language, labels))
         (work / "sop.md").write_text(document_markdown(sop, labels, diagrams, edition), encoding="utf-8")
-        _run_pandoc(pandoc, work, project.language.locale, sop.version_date)
-        return _finish(work / "sop.docx", sop, project.language.locale, labels, diagrams)
+        _run_pandoc(pandoc, work, language.locale, sop.version_date)
+        return _finish(work / "sop.docx", sop, language.locale, labels, diagrams)
 
 
 def document_markdown(
@@ -203,6 +205,7 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels, diagrams: dic
     body font, and every table row kept whole on its page (pandoc already repeats each table's heading row) with
     its text in the table style; lists outside tables keep the body size."""
     document = docx.Document(str(path))
+    wordml.remember_styles(document)
     set_fixed_properties(
         document,
         title=f"{sop.code} {sop.short_title}",
@@ -218,13 +221,12 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels, diagrams: dic
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
     wordml.plain_bullets(document.part.numbering_part.element, hs.SOP_BULLETS, hs.FONT)
     _add_vector_drawings(document, sop, diagrams)
-    table_text = document.styles[TABLE_TEXT_STYLE]
     for table in document.tables:
         for row in table.rows:
             wordml.keep_row_whole(row)
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
-                    paragraph.style = table_text
+                    paragraph.style = TABLE_TEXT_STYLE
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())

@@ -2,7 +2,9 @@
 
 Generated pages never land in a folder people edit. The hand-written pages of `docs/<lang>/` sit
 beside them; a page not yet translated is shown in English under a notice in the reader's language.
-Downloads (the forms and the SOP, Word and PDF) are copied in, so the site works from a USB stick.
+Downloads (the forms and the SOP, Word and PDF) are part of the site, so the site works from a USB stick. MkDocs
+is given empty files in their place, and the caller puts each file's bytes in after: MkDocs copies them as they
+are, so the site's pages never wait for, or change with, the PDFs.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 import material
@@ -29,6 +33,7 @@ from generator.render import SITE
 from generator.render.diagrams import Diagram
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
+from generator.site.mkdocs_hooks import TEMPLATE_CACHE_VARIABLE
 from generator.site.not_found import not_found_page
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
@@ -36,6 +41,8 @@ from generator.site.text import esc, md, prose
 from generator.site.theme import THEME_LANGUAGE, stage_overrides
 from generator.write import dated_environment
 
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+"""Copied into each stage: keeps the theme's compiled templates for the next build."""
 IFRAME_WORKER = Path(__file__).with_name("assets") / "iframe-worker.js"
 """The shim that lets search run from file://; Material would otherwise fetch it from a CDN."""
 IFRAME_WORKER_PATH = "assets/javascripts/iframe-worker.js"
@@ -58,22 +65,30 @@ MKDOCS_TIMEOUT_SECONDS = 600
 NOT_FOUND = "404.html"
 
 
+@dataclass(frozen=True)
+class SiteFiles:
+    pages: dict[str, bytes]
+    """`{path under site/<lang>/: bytes}`, a download empty."""
+    downloads: dict[str, str]
+    """`{path under site/<lang>/: build path}` of each download, whose bytes the caller puts in `pages`."""
+
+
 def render_site(
     project: Project,
     view: ProjectView,
-    files: dict[str, bytes],
+    files: Collection[str],
     diagrams: dict[str, tuple[Diagram, ...]],
     cache: Cache | None = None,
-) -> dict[str, bytes]:
-    """`{path under site/<lang>/: bytes}` of the site in `view`'s language; `files` are this build's outputs,
-    by their build path; `diagrams` are the SOP's, drawn from words without links. MkDocs runs only when what it
-    is given differs from every build `cache` remembers."""
+) -> SiteFiles:
+    """The site in `view`'s language; `files` are the build paths of this build's outputs; `diagrams` are the
+    SOP's, drawn from words without links. MkDocs runs only when what it is given differs from every build
+    `cache` remembers."""
     language = view.language.code
     with scratch_folder(f"site-{language}") as stage:
         docs = stage / DOCS_DIR
-        downloads = _copy_downloads(view, files, docs)
+        downloads, offered = _stage_downloads(view, files, docs)
         pages = _hand_written(view, project.settings.source_language)
-        pages.update(generated_pages(project, view, downloads, diagrams))
+        pages.update(generated_pages(project, view, offered, diagrams))
         for path, text in pages.items():
             target = docs / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +99,7 @@ def render_site(
         for diagram in itertools.chain.from_iterable(diagrams.values()):
             (docs / "sop" / diagram.png_name).write_bytes(diagram.png)
         overrides = stage_overrides(stage, language, view.labels)
+        (stage / HOOKS.name).write_bytes(HOOKS.read_bytes())
         config = mkdocs_config(project, view, pages, overrides)
         (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
         built = _mkdocs_output(stage, view.sop.version_date, cache)
@@ -94,14 +110,17 @@ def render_site(
         files[SEARCH_WORKER_PATH] = SEARCH_WORKER.read_bytes()
         page = not_found_page(files[NOT_FOUND].decode("utf-8"), language, f"{SITE}/{language}/{NOT_FOUND}")
         files[NOT_FOUND] = page.encode("utf-8")
-        return files
+        return SiteFiles(files, downloads)
 
 
-def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> dict[str, list[Download]]:
-    """The forms' and the SOP's Word and PDF files into `downloads/`, and what each page offers. Each name carries
-    the language (`F-08-case-closure-ru.docx`), so that files downloaded in two languages never overwrite each
-    other."""
+def _stage_downloads(
+    view: ProjectView, files: Collection[str], docs: Path
+) -> tuple[dict[str, str], dict[str, list[Download]]]:
+    """An empty file in `downloads/` for each of the forms' and the SOP's Word and PDF files; `{site path: build
+    path}` of each, and what each page offers. Each name carries the language (`F-08-case-closure-ru.docx`), so
+    that files downloaded in two languages never overwrite each other."""
     language = view.language.code
+    staged: dict[str, str] = {}
     offered: dict[str, list[Download]] = {}
     sources = [
         (form.id, f"forms/{language}/{form.code}-{form.id}", LabelId.PRINTABLE_WORD, LabelId.PRINTABLE_PDF)
@@ -115,14 +134,14 @@ def _copy_downloads(view: ProjectView, files: dict[str, bytes], docs: Path) -> d
         if source_id != "sop":
             variants.append((".fillable.docx", LabelId.FILLABLE_WORD))
         for suffix, label in variants:
-            content = files.get(stem + suffix)
-            if content is None:
+            if stem + suffix not in files:
                 continue
             name = f"{DOWNLOADS}/{stem.rsplit('/', 1)[-1]}-{language}{suffix}"
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_bytes(content)
+            (docs / name).write_bytes(b"")
+            staged[name] = stem + suffix
             offered.setdefault(source_id, []).append(Download(name, label))
-    return offered
+    return staged, offered
 
 
 def _hand_written(view: ProjectView, source: str) -> dict[str, str]:
@@ -194,6 +213,7 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str], ov
             "polyfills": [IFRAME_WORKER_PATH],
         },
         "extra_css": [STYLESHEET_PATH],
+        "hooks": [HOOKS.name],
         "nav": nav,
     }
 
@@ -219,7 +239,7 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> d
     output = unpacked(kept) if kept is not None else None
     if output is not None:
         return output
-    _run_mkdocs(stage, version_date)
+    _run_mkdocs(stage, version_date, cache.folder.with_name("templates") if cache else None)
     built = stage / "site"
     output = {
         path.relative_to(built).as_posix(): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()
@@ -229,9 +249,12 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> d
     return output
 
 
-def _run_mkdocs(stage: Path, version_date: dt.date) -> None:
-    """MkDocs on the staged pages; dated by the version, so the sitemap is the same on every build."""
+def _run_mkdocs(stage: Path, version_date: dt.date, templates: Path | None) -> None:
+    """MkDocs on the staged pages; dated by the version, so the sitemap is the same on every build; the theme's
+    templates compiled once and kept in `templates`."""
     environment = dated_environment(version_date)
+    if templates is not None:
+        environment[TEMPLATE_CACHE_VARIABLE] = str(templates)
     command = [
         sys.executable,
         "-m",

@@ -12,6 +12,8 @@ import re
 from generator.site.root import LanguageChoice, bundle_start_page
 from generator.write import zip_files
 
+COMPRESSED_ALREADY = (".pdf", ".docx", ".png", ".zip", ".gz", ".woff2")
+"""Files that deflating would barely shrink: the bundle stores them as they are, which takes a fraction of the time."""
 _SWITCHER_ITEM = re.compile(r'<li class="md-select__item" data-oila-language="(?P<code>[^"]+)">.*?</li>\s*', re.DOTALL)
 """One language in a page's switcher (overrides/partials/alternate.html)."""
 
@@ -21,7 +23,7 @@ def field_bundle(name: str, choice: LanguageChoice, site_files: dict[str, bytes]
     files = {"index.html": bundle_start_page(name, choice)}
     for path, content in site_files.items():
         files[path] = _alone(content, choice.code) if path.endswith(".html") else content
-    return zip_files(files)
+    return zip_files(files, stored=COMPRESSED_ALREADY)
 
 
 def _alone(page: bytes, language: str) -> bytes:

@@ -22,7 +22,6 @@ from generator.load.project import project_from
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.slots import form_slots
-from generator.render import renderer
 from generator.render.diagrams import sop_diagrams
 from generator.render.fillable import fillable_document
 from generator.render.sop import document_markdown
@@ -34,6 +33,7 @@ from generator.site.theme import OVERRIDES, theme_translation
 from tests.filled import sample_answers
 from tests.fuzz.mutate import mutate_package, mutate_text, mutate_yaml
 from tests.fuzz.runner import Case, describe
+from tests.render.rendering import rendered
 
 SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "i18n.lock", "choices", "forms", "sop", "docs")
 """The sources a project is made of: every problem line starts with the one it is about."""
@@ -142,12 +142,12 @@ def _render(project: Project, rng: random.Random) -> None:
     """What Oila renders without LibreOffice or MkDocs: the SOP through Pandoc in one language; in every language
     one form's Word files, the SOP's Markdown and diagrams, the site's pages and settings."""
     linker = site_linker(project)
-    renderer("sop")(project.localize(rng.choice(project.settings.codes)))
+    rendered("sop", project.localize(rng.choice(project.settings.codes)))
     for language in project.settings.codes:
         view = project.localize(language)
         form = rng.choice(view.forms)
         for kind in ("forms", "fillable"):
-            renderer(kind)(dataclasses.replace(view, forms=(form,)))
+            rendered(kind, dataclasses.replace(view, forms=(form,)))
         diagrams = sop_diagrams(view.sop, view.labels)
         document_markdown(view.sop, view.labels, diagrams)
         site_view = project.localize(language, (), linker)

@@ -13,13 +13,13 @@ from docx.oxml.ns import qn
 from generator.model.form import Status
 from generator.model.project import Project
 from generator.model.text import LocalizedText
-from generator.render.forms import render_forms
+from tests.render.rendering import rendered
 
 PATH = "forms/{}/T-01-every-type.docx"
 
 
 def open_form(project: Project, language: str) -> Document:
-    files = render_forms(project.localize(language))
+    files = rendered("forms", project.localize(language))
     return docx.Document(io.BytesIO(files[PATH.format(language)].content))
 
 
@@ -122,7 +122,7 @@ def test_guidance_for_trainers_is_never_printed(every_type_project: Project) -> 
 
 
 def test_the_thumbnail_of_an_unrelated_page_is_gone(every_type_project: Project) -> None:
-    files = render_forms(every_type_project.localize("en"))
+    files = rendered("forms", every_type_project.localize("en"))
     assert b"thumbnail" not in files[PATH.format("en")].content
 
 
@@ -193,7 +193,7 @@ def test_the_required_mark_never_wraps_alone(every_type_project: Project) -> Non
 
 def test_a_staff_record_says_it_holds_staff_data_not_a_childs(real_project: Project) -> None:
     view = real_project.localize("ru")
-    forms = render_forms(view)
+    forms = rendered("forms", view)
     for form in view.forms:
         document = docx.Document(io.BytesIO(forms[f"forms/ru/{form.code}-{form.id}.docx"].content))
         header = " ".join(node.text or "" for node in document.sections[0].header._element.iter(qn("w:t")))

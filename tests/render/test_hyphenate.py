@@ -8,8 +8,9 @@ import docx
 import pytest
 
 from generator.model.project import Project
-from generator.render.forms import form_path, render_forms
+from generator.render.forms import form_path
 from generator.render.hyphenate import SOFT_HYPHEN, hyphenated
+from tests.render.rendering import rendered
 
 
 def shown(text: str, locale: str) -> str:
@@ -42,7 +43,7 @@ def test_the_narrow_columns_of_a_printed_form_may_break_their_long_words(
 ) -> None:
     view = real_project.localize(language)
     form = next(form for form in view.forms if form.id == "supervision-session")
-    content = render_forms(view)[form_path(language, form)].content
+    content = rendered("forms", view)[form_path(language, form)].content
     headers = [cell.text for table in docx.Document(io.BytesIO(content)).tables for cell in table.rows[0].cells]
     broken = [text for text in headers if SOFT_HYPHEN in text]
     assert any(text.replace(SOFT_HYPHEN, "").startswith(word) for text in broken), headers

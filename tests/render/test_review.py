@@ -10,8 +10,9 @@ import zipfile
 import docx
 
 from generator.model.project import Project
-from generator.render.forms import form_path, render_forms
-from generator.render.review import render_review, review_form_path
+from generator.render.forms import form_path
+from generator.render.review import review_form_path
+from tests.render.rendering import rendered
 
 
 def test_a_forms_review_edition_comments_on_the_question_and_the_printed_form_says_nothing(
@@ -19,8 +20,8 @@ def test_a_forms_review_edition_comments_on_the_question_and_the_printed_form_sa
 ) -> None:
     view = real_project.localize("ru")
     form = next(form for form in view.forms if form.id == "case-closure")
-    printed = render_forms(view)[form_path("ru", form)].content
-    review = render_review(view)
+    printed = rendered("forms", view)[form_path("ru", form)].content
+    review = rendered("review", view)
     content = review[review_form_path("ru", form)].content
     with zipfile.ZipFile(io.BytesIO(printed)) as archive:
         assert "word/comments.xml" not in archive.namelist()
@@ -33,11 +34,11 @@ def test_a_forms_review_edition_comments_on_the_question_and_the_printed_form_sa
     body = document.element.xml
     anchored = re.search(r'<w:commentRangeStart w:id="0"/>(.*?)<w:commentRangeEnd w:id="0"/>', body, re.DOTALL)
     assert anchored is not None and "Хранить до" in "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", anchored[1]))
-    assert render_review(view)[review_form_path("ru", form)].content == content
+    assert rendered("review", view)[review_form_path("ru", form)].content == content
 
 
 def test_only_forms_with_something_to_confirm_get_a_review_edition(real_project: Project) -> None:
-    review = render_review(real_project.localize("uz"))
+    review = rendered("review", real_project.localize("uz"))
     assert sorted(path.split("/")[-1] for path in review) == [
         "F-01-child-needs-assessment-review.docx",
         "F-02-family-assessment-review.docx",

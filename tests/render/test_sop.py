@@ -20,14 +20,15 @@ from generator.model.text import LocalizedText
 from generator.render.diagrams import natural_size_mm, printed_scale, sop_diagrams
 from generator.render.flowchart import flowchart_dot, pathways_dot
 from generator.render.review_notes import Edition, ReviewNotes
-from generator.render.sop import render_sop, render_sop_review, review_path
+from generator.render.sop import review_path
 from generator.render.sop_markdown import GeneratedParts
+from tests.render.rendering import rendered
 
 PATH = "sop/{}/TEST-SOP-01-v2.0.docx"
 
 
 def render(project: Project, language: str) -> bytes:
-    return render_sop(project.localize(language))[PATH.format(language)].content
+    return rendered("sop", project.localize(language))[PATH.format(language)].content
 
 
 def open_sop(project: Project, language: str) -> Document:
@@ -212,7 +213,7 @@ def test_the_review_edition_makes_every_note_a_comment_where_it_applies_and_list
     every_type_project: Project,
 ) -> None:
     view = every_type_project.localize("ru")
-    content = render_sop_review(view)[review_path("ru", view.sop)].content
+    content = rendered("review", view)[review_path("ru", view.sop)].content
     comments, body = comments_and_body(content)
     assert comments == [
         "Номер постановления.",
