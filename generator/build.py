@@ -9,6 +9,7 @@ left are removed by the next.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from generator.load.project import project_from
 from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.pdf import PdfUnavailable, convert_to_pdf, converter_version
+from generator.pdf import LibreOfficeRun, PdfUnavailable, convert_to_pdf, converter_version, run_count
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, Drawings, PlannedFile, planner
 from generator.render.diagrams import sop_diagrams
 from generator.render_cache import made_or_kept
@@ -35,7 +36,7 @@ from generator.site.links import site_linker
 from generator.site.root import LanguageChoice, language_choice_page
 from generator.stopwatch import Stopwatch
 from generator.workers import warm_up, worker_count, worker_pool
-from generator.write import publish
+from generator.write import Published, publish
 
 BUNDLES = "bundles"
 WORD_OUTPUTS = ("forms", "sop")
@@ -54,8 +55,8 @@ def build(
     """Everything chosen, in memory, then written in one step. The Word documents are rendered in worker processes,
     the printed ones first: LibreOffice starts on those while the others render, and the sites are built meanwhile
     (they need only the names of the files they offer). A site offers the PDFs wherever LibreOffice can make them,
-    so building it makes them; a `preview` (what `oila serve` shows first) makes the site without PDFs or field
-    bundles, to be looked at within seconds."""
+    so building it makes them. A `preview` (what `oila serve` shows first, to be looked at within seconds) makes the
+    site's pages alone: its downloads are the files the last build left, and it has no field bundles."""
     clock = Stopwatch()
     current = nothing_to_do(root, out, languages, only, progress, preview)
     if current is not None:
@@ -75,7 +76,7 @@ def build(
             views = {code: project.localize(code, translations.outdated(code)) for code in chosen_languages}
             drawings = {code: sop_diagrams(view.sop, view.labels, caches["drawing"]) for code, view in views.items()}
             planned = _plan(views, drawings, chosen_kinds)
-            wants_pdfs = PDF in chosen_kinds or (SITE in chosen_kinds and not preview)
+            wants_pdfs = PDF in chosen_kinds or SITE in chosen_kinds
             pdf_version = _pdf_version(warnings) if wants_pdfs else None
         printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
         others = [item for item in planned if item not in printed]
@@ -86,10 +87,13 @@ def build(
             if SITE in chosen_kinds
             else None
         )
-        with_pdfs = beside.submit(_printed_with_pdfs, printed, pool, pdf_version, progress, caches, clock)
-        with clock.span("Word"):
-            rendered = _render(others, pool, progress, caches["render"])
-        rendered.update(with_pdfs.result())
+        if preview:
+            rendered = _last_built(out, planned, pdf_paths)
+        else:
+            with_pdfs = beside.submit(_printed_with_pdfs, printed, pool, pdf_version, progress, caches, clock)
+            with clock.span("Word"):
+                rendered = _render(others, pool, progress, caches["render"], "Word documents")
+            rendered.update(with_pdfs.result())
         site = sites.result() if sites else None
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     if site is not None:
@@ -97,24 +101,33 @@ def build(
             downloads = {path: item.content for path, (_, _, item) in rendered.items()}
             made.update(site.files(project, views, downloads, bundles=not preview))
     with clock.span("writing"):
-        entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
-        previous = read_manifest(out)
         rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
-        kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
-        files = {path: item.content for path, (_, _, item) in made.items()}
-        manifest = manifest_bytes(project.settings.name, {**kept, **entries})
-        dropped = frozenset(set(previous) - set(entries) - set(kept))
-        published = publish(out, files, dropped, (MANIFEST, manifest), progress)
+        published, names = _publish(out, project.settings.name, made, rebuilt, progress)
         for cache in caches.values():
             cache.prune()
         if fingerprint(root, languages, only, preview) == key:  # no source changed while this build read them
-            names = [*kept, *entries, MANIFEST]
             remember(out, key, names, LastBuild(len(made), tuple(warnings)))
     return BuildResult(published.written, published.unchanged, len(made), tuple(warnings), clock.spans)
 
 
 Rendered = dict[str, tuple[str, str, Artifact]]
 """`{path: (kind, language, artifact)}` of everything rendered in memory."""
+
+
+def _publish(
+    out: Path, name: str, made: Rendered, rebuilt: set[tuple[str, str]], progress: Callable[[str], None]
+) -> tuple[Published, list[str]]:
+    """`made` put in `out` in one step, with what the last build made of the kinds and languages not `rebuilt`; what
+    was published, and the names of every file `out` then holds."""
+    entries = {path: Entry.describe(path, kind, language, item) for path, (kind, language, item) in made.items()}
+    previous = read_manifest(out)
+    kept = {p: e for p, e in previous.items() if (e.kind, e.language) not in rebuilt and (out / p).is_file()}
+    files = {path: item.content for path, (_, _, item) in made.items()}
+    manifest = manifest_bytes(name, {**kept, **entries})
+    dropped = frozenset(set(previous) - set(entries) - set(kept))
+    return publish(out, files, dropped, (MANIFEST, manifest), progress), [*kept, *entries, MANIFEST]
+
+
 Planned = list[tuple[str, str, PlannedFile]]
 """`[(kind, language, file)]` of every Word file a build makes."""
 
@@ -134,8 +147,15 @@ def _plan(views: dict[str, ProjectView], drawings: dict[str, Drawings], kinds: t
     ]
 
 
-def _render(planned: Planned, pool: Executor | None, progress: Callable[[str], None], cache: Cache) -> Rendered:
-    made = made_or_kept([document for _, _, document in planned], cache, pool, progress)
+def _render(
+    planned: Planned,
+    pool: Executor | None,
+    progress: Callable[[str], None],
+    cache: Cache,
+    stage: str,
+    making: Callable[[int], None] = lambda count: None,
+) -> Rendered:
+    made = made_or_kept([document for _, _, document in planned], cache, pool, progress, stage, making)
     return {document.path: (kind, language, made[document.path]) for kind, language, document in planned}
 
 
@@ -147,20 +167,40 @@ def _printed_with_pdfs(
     caches: dict[str, Cache],
     clock: Stopwatch,
 ) -> Rendered:
-    """The Word files that get a PDF, and their PDFs by LibreOffice `version`."""
-    with clock.span("Word to print"):
-        rendered = _render(printed, pool, progress, caches["render"])
-    if not rendered or version is None:
-        return rendered
-    with clock.span("PDF"):
-        documents = {path: item for path, (_, _, item) in rendered.items()}
-        stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
-        contents = {path: item.content for path, item in documents.items()}
-        pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count())
+    """The Word files that get a PDF, and their PDFs by LibreOffice `version`. When some must be rendered, their
+    PDFs will have to be made too: LibreOffice starts while they render."""
+    if not printed or version is None:
+        return {}
+    with contextlib.ExitStack() as runs:
+        started: list[LibreOfficeRun] = []
+
+        def start_libreoffice(rendering: int) -> None:
+            for _ in range(run_count(rendering, worker_count()) if rendering else 0):
+                started.append(runs.enter_context(contextlib.closing(LibreOfficeRun())))
+
+        with clock.span("Word for PDF"):
+            rendered = _render(printed, pool, progress, caches["render"], "Word documents for PDF", start_libreoffice)
+        with clock.span("PDF"):
+            documents = {path: item for path, (_, _, item) in rendered.items()}
+            stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
+            contents = {path: item.content for path, item in documents.items()}
+            pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count(), started)
     for path, (_, language, item) in list(rendered.items()):
         pdf = _pdf_path(path)
         rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
     return rendered
+
+
+def _last_built(out: Path, planned: Planned, pdf_paths: dict[str, str]) -> Rendered:
+    """The Word files and PDFs the last build into `out` left, empty where it left none: a preview's downloads."""
+    files = [(kind, language, file.path, file) for kind, language, file in planned]
+    by_word = {file.path: (language, file) for _, language, file in planned}
+    files += [(PDF, by_word[word][0], pdf, by_word[word][1]) for pdf, word in pdf_paths.items()]
+    found: Rendered = {}
+    for kind, language, path, file in files:
+        content = (out / path).read_bytes() if (out / path).is_file() else b""
+        found[path] = (kind, language, Artifact(content, file.source, file.version, file.version_date))
+    return found
 
 
 def _pdf_version(warnings: list[str]) -> str | None:
@@ -224,7 +264,7 @@ def _site(
     def site(language: str) -> SiteFiles:
         linked = project.localize(language, views[language].outdated, linker)
         made = render_site(project, linked, files, drawings[language], cache)
-        progress(f"site in {language}: built")
+        progress(f"site in {language}: {'unchanged, kept from the cache' if made.kept else 'built by MkDocs'}")
         return made
 
     with ThreadPoolExecutor(worker_count()) as building:  # MkDocs runs in a process of its own

@@ -7,6 +7,7 @@ without a traceback), 2 for a command line that cannot be understood.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import threading
 from collections.abc import Sequence
@@ -108,13 +109,13 @@ def _build(root: Path, arguments: argparse.Namespace) -> int:
     if result is None:
         from generator.build import build
 
-        result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_progress)
+        result = build(root, out, languages=arguments.lang, only=arguments.only, progress=_StageLines())
     print(f"oila: wrote {result.written} and kept {result.unchanged} unchanged of {result.total} files in {out}")
     if result.stages:
+        took = max(span.end for span in result.stages)
         stages = ", ".join(str(span) for span in result.stages)
-        print(
-            f"oila: took {max(span.end for span in result.stages):.1f} s; stages, in seconds from the start: {stages}"
-        )
+        each = f"; stages, in seconds from the start: {stages}" if len(result.stages) > 1 else ""
+        print(f"oila: took {took:.2f} s{each}" if took < 1 else f"oila: took {took:.1f} s{each}")
     for warning in result.warnings:
         print(f"oila: warning: {warning}", file=sys.stderr)
     return 0
@@ -158,6 +159,25 @@ def _fill(root: Path, arguments: argparse.Namespace) -> int:
 
 def _progress(message: str) -> None:
     print(message, flush=True)
+
+
+class _StageLines:
+    """A build's progress on a terminal: a line for each stage (the words before the first colon), showing its
+    latest step, redrawn in place as the stages, some side by side, go on. Elsewhere, a line for each step."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, str] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, message: str) -> None:
+        if not sys.stdout.isatty():
+            _progress(message)
+            return
+        width = shutil.get_terminal_size().columns - 1
+        with self.lock:
+            up = f"\x1b[{len(self.lines)}F" if self.lines else ""
+            self.lines[message.partition(": ")[0]] = message[:width]
+            print(up + "".join(f"\x1b[2K{line}\n" for line in self.lines.values()), end="", flush=True)
 
 
 def _schema(root: Path, arguments: argparse.Namespace) -> int:

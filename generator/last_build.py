@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.build_result import BuildResult
 from generator.cache import cache_folder, key_of
+from generator.load.limits import MAX_SOURCE_BYTES
 from generator.stopwatch import Span, Stopwatch
 
 SOURCE_PATTERNS = (
@@ -57,7 +58,10 @@ def fingerprint(root: Path, languages: Sequence[str] | None, only: Sequence[str]
     choices = [sorted(languages or []), sorted(only or []), preview]
     parts: list[bytes | str] = [code_version(), repr(choices)]
     for path in source_files(root):
-        parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+        status = path.stat()
+        too_large = status.st_size > MAX_SOURCE_BYTES  # the build refuses it: never read it whole
+        content = f"{status.st_size} {status.st_mtime_ns}".encode("ascii") if too_large else path.read_bytes()
+        parts += [path.relative_to(root).as_posix(), content]
     for program in PROGRAMS:
         found = shutil.which(program)
         if found is None:

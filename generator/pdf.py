@@ -8,17 +8,19 @@ byte offset in place. The converter and LibreOffice end with the build, even one
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.cache import Cache, key_of, source_version
-from generator.errors import OilaError
+from generator.errors import BuildError, OilaError
 from generator.external import last_words, run_tool
 from generator.scratch import scratch_folder
 from generator.write import steady_environment
@@ -33,6 +35,7 @@ INSTALL_HINT = (
     "install LibreOffice 25.2 or newer and its Python bridge: run 'sudo tools/system-packages' (Debian 12 takes "
     "them from bookworm-backports, Debian 13 from its main archive), or 'make build'"
 )
+_FAILURE = "LibreOffice could not convert the documents to PDF"
 DOCUMENTS_A_RUN = 8
 """Fewer documents than this a run are not worth starting a second LibreOffice for: one starts in about a second."""
 _VERSION = re.compile(r"LibreOffice (\d+)\.(\d+)")
@@ -60,10 +63,18 @@ def converter_problem() -> str | None:
 
 
 def converter_version() -> str:
-    """The version LibreOffice says it is, once it is known to be one Oila can use with its Python bridge."""
+    """The version LibreOffice says it is, once it is known to be one Oila can use with its Python bridge. Asked
+    once for each installed LibreOffice (a process that builds again, `oila serve`, does not ask it again)."""
     soffice = shutil.which("soffice")
     if soffice is None:
         raise PdfUnavailable(f"LibreOffice is not installed; {INSTALL_HINT}")
+    installed = Path(soffice).resolve().stat()
+    return _version_of(soffice, installed.st_size, installed.st_mtime_ns)
+
+
+@functools.cache
+def _version_of(soffice: str, size: int, changed: int) -> str:
+    """`converter_version` of the LibreOffice whose program `soffice` has this size and time."""
     said = run_tool([soffice, "--version"], "LibreOffice could not say its version", 120, check=False).stdout
     found = _VERSION.search(said.decode("utf-8", "replace"))
     if found is None:
@@ -84,10 +95,12 @@ def convert_to_pdf(
     progress: Callable[[str], None],
     cache: Cache | None = None,
     processes: int = 1,
+    started: Sequence[LibreOfficeRun] = (),
 ) -> dict[str, bytes]:
     """`{path.docx: bytes}` to `{path.pdf: bytes}` with LibreOffice `version` (see `converter_version`); `stamps`
     gives each path's date as `YYYYMMDD`. A document whose bytes, date, LibreOffice and Oila's PDF code are those of
-    an earlier build is taken from `cache`; the others are shared among up to `processes` LibreOffice runs."""
+    an earlier build is taken from `cache`; the others are shared among up to `processes` LibreOffice runs, those
+    `started` already first. The caller closes the runs it started."""
     keys = {path: key_of(content, stamps[path], version, _PDF_CODE) for path, content in documents.items()}
     pdfs: dict[str, bytes] = {}
     for path, key in keys.items():
@@ -97,10 +110,17 @@ def convert_to_pdf(
     missing = {path: content for path, content in documents.items() if _pdf_name(path) not in pdfs}
     progress(f"PDF: {len(pdfs)} of {len(documents)} unchanged, kept from the cache")
     if missing:
-        runs = _runs(sorted(missing), processes)
-        progress(f"PDF: converting {len(missing)} with LibreOffice, in {len(runs)} run{'s' if len(runs) > 1 else ''}")
-        with ThreadPoolExecutor(len(runs)) as runners:
-            batches = [runners.submit(_convert, {path: missing[path] for path in run}, stamps) for run in runs]
+        shares = _shares(sorted(missing), max(processes, len(started)))
+        progress(
+            f"PDF: converting {len(missing)} with LibreOffice, in {len(shares)} run{'s' if len(shares) > 1 else ''}"
+        )
+        with contextlib.ExitStack() as more, ThreadPoolExecutor(len(shares)) as runners:
+            runs = list(started[: len(shares)])
+            runs += [more.enter_context(contextlib.closing(LibreOfficeRun())) for _ in range(len(shares) - len(runs))]
+            batches = [
+                runners.submit(run.convert, {path: missing[path] for path in share}, stamps)
+                for run, share in zip(runs, shares, strict=True)
+            ]
             for batch in batches:
                 pdfs.update(batch.result())
         for path in missing:
@@ -110,9 +130,14 @@ def convert_to_pdf(
     return {name: pdfs[name] for name in sorted(pdfs)}
 
 
-def _runs(paths: list[str], processes: int) -> list[list[str]]:
-    """`paths` shared among at most `processes` LibreOffice runs, each worth its start-up: a few documents take one."""
-    count = max(1, min(processes, len(paths) // DOCUMENTS_A_RUN))
+def run_count(documents: int, processes: int) -> int:
+    """How many LibreOffice runs share `documents`: up to `processes`, each worth its start-up."""
+    return max(1, min(processes, documents // DOCUMENTS_A_RUN))
+
+
+def _shares(paths: list[str], processes: int) -> list[list[str]]:
+    """`paths` shared among the runs `run_count` says, in turn."""
+    count = run_count(len(paths), processes)
     return [paths[start::count] for start in range(count)]
 
 
@@ -120,25 +145,54 @@ def _pdf_name(path: str) -> str:
     return path.removesuffix(".docx") + ".pdf"
 
 
-def _convert(documents: dict[str, bytes], stamps: dict[str, str]) -> dict[str, bytes]:
-    """`documents` through LibreOffice in one run."""
-    with scratch_folder("pdf") as work:
+class LibreOfficeRun:
+    """One LibreOffice, started before a build knows the documents it will convert, so that it has started (which
+    takes a second or two) by the time they are rendered. It converts once; `close` ends it, used or not."""
+
+    def __init__(self) -> None:
+        self._scratch = contextlib.ExitStack()
+        self.work = self._scratch.enter_context(scratch_folder("pdf"))
+        self.command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(self.work / "profile"), "-", str(os.getpid())]
+        pipe = subprocess.PIPE
+        try:
+            self.process = subprocess.Popen(
+                self.command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=self.work, env=steady_environment()
+            )
+        except OSError as error:
+            self._scratch.close()
+            raise BuildError(f"{_FAILURE}: {SYSTEM_PYTHON} could not be started ({error.strerror})") from None
+
+    def convert(self, documents: dict[str, bytes], stamps: dict[str, str]) -> dict[str, bytes]:
+        """`{path.docx: bytes}` to `{path.pdf: bytes}`, dated by `stamps` (`YYYYMMDD`)."""
         jobs = []
         for index, path in enumerate(sorted(documents)):
-            source = work / f"{index:04}.docx"
+            source = self.work / f"{index:04}.docx"
             source.write_bytes(documents[path])
-            jobs.append(f"{source}\t{source.with_suffix('.pdf')}")
-        (work / "jobs.txt").write_text("\n".join(jobs) + "\n", encoding="utf-8")
-        command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(work / "profile"), str(work / "jobs.txt"), str(os.getpid())]
-        failure = "LibreOffice could not convert the documents to PDF"
-        result = run_tool(command, failure, TIMEOUT_SECONDS, check=False, cwd=work, env=steady_environment())
+            jobs.append(f"{source}\t{source.with_suffix('.pdf')}\n")
+        try:
+            said, complaint = self.process.communicate("".join(jobs).encode("utf-8"), timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()  # the converter ends LibreOffice first
+            self.process.communicate()
+            raise BuildError(f"{_FAILURE}: it did not finish in {TIMEOUT_SECONDS:g} s and was stopped") from None
+        result = subprocess.CompletedProcess(self.command, self.process.returncode, said, complaint)
         pdfs = {}
         for index, path in enumerate(sorted(documents)):
-            made = work / f"{index:04}.pdf"
+            made = self.work / f"{index:04}.pdf"
             if result.returncode != 0 or not made.is_file():
                 raise OilaError(f"LibreOffice could not convert {path} to PDF: {_reason(result)}")
             pdfs[_pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamps[path])
-    return pdfs
+        return pdfs
+
+    def close(self) -> None:
+        """End the run: one never given its documents is told there are none, and ends LibreOffice itself."""
+        if self.process.poll() is None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.communicate(b"", timeout=TIMEOUT_SECONDS)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.communicate()
+        self._scratch.close()
 
 
 def _reason(result: subprocess.CompletedProcess[bytes]) -> str:

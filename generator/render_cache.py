@@ -30,14 +30,25 @@ def document_key(document: PlannedFile) -> str:
 
 
 def made_or_kept(
-    documents: Sequence[PlannedFile], cache: Cache, pool: Executor | None, progress: Callable[[str], None]
+    documents: Sequence[PlannedFile],
+    cache: Cache,
+    pool: Executor | None,
+    progress: Callable[[str], None],
+    stage: str,
+    making: Callable[[int], None] = lambda count: None,
 ) -> dict[str, Artifact]:
-    """`{path: artifact}` of every document, in their order."""
+    """`{path: artifact}` of every document, in their order; `progress` hears, as `stage`, how many were kept and
+    how many are made; `making` is told how many must be made before they are."""
     keys = [document_key(document) for document in documents]
     kept = {document.path: cache.get(key) for document, key in zip(documents, keys, strict=True)}
     missing = [document for document in documents if kept[document.path] is None]
-    progress(f"Word documents: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
-    made = dict(zip((document.path for document in missing), each(pool, _make, missing), strict=True))
+    progress(f"{stage}: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
+    making(len(missing))
+
+    def done(count: int) -> None:
+        progress(f"{stage}: made {count} of {len(missing)}")
+
+    made = dict(zip((document.path for document in missing), each(pool, _make, missing, done), strict=True))
     result: dict[str, Artifact] = {}
     for document, key in zip(documents, keys, strict=True):
         content = kept[document.path]

@@ -1,11 +1,11 @@
 """`oila serve`: the site on a local address, rebuilt whenever a source changes, shown again in the browser.
 
 A change to a form, a list, the SOP, a label, a hand-written page or the translation lock is built in two passes:
-first the language of the page being looked at, without PDFs or field bundles, so that the page shows the change
-within seconds; then every language in full. Each page the server sends asks it, twice a second, whether a newer
-build is out (and reloads) or the sources have problems (and shows them above the page). A change that breaks the
-sources prints its problems and leaves the last good site in place, so the page never goes blank while someone
-is typing.
+first the pages of the language being looked at, so that the page shows the change within seconds (its downloads
+are those of the last build); then everything, Word files and PDFs included, in every language. Each page the
+server sends keeps a question open to it, answered the moment a newer build is out (the page reloads) or the
+sources have problems (it shows them above the page). A change that breaks the sources prints its problems and
+leaves the last good site in place, so the page never goes blank while someone is typing.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from generator.last_build import source_files
 from generator.render import SITE
 
 POLL_SECONDS = 0.2
+WAIT_SECONDS = 20.0
+"""How long a page's question "is anything new?" waits for an answer before it is told "no"."""
 LIVE_SCRIPT = Path(__file__).parent / "site" / "assets" / "oila-live.js"
 LIVE_PREFIX = "/__oila__/"
 """Where the server answers for itself rather than from the site: its script and the state of the sources."""
@@ -44,24 +46,34 @@ class Preview:
     Shared by the thread that builds and those that answer the browser."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
+        self._told = 0
+        """Counts every change of what pages are told."""
         self.generation = 0
         self.problems: tuple[str, ...] = ()
         self.viewed: str | None = None
         """The language folder of the last page asked for, built first."""
 
     def published(self) -> None:
-        with self._lock:
+        with self._changed:
             self.generation += 1
             self.problems = ()
+            self._told += 1
+            self._changed.notify_all()
 
     def failed(self, problems: Sequence[str]) -> None:
-        with self._lock:
+        with self._changed:
             self.problems = tuple(problems)
+            self._told += 1
+            self._changed.notify_all()
 
-    def state(self) -> bytes:
-        with self._lock:
-            return json.dumps({"generation": self.generation, "problems": list(self.problems)}).encode("utf-8")
+    def state(self, seen: str | None) -> bytes:
+        """The state, once it differs from what the page was last told (`seen`), or after `WAIT_SECONDS`: the page
+        hears of a new build the moment it is out."""
+        with self._changed:
+            self._changed.wait_for(lambda: seen != str(self._told), timeout=WAIT_SECONDS)
+            told = {"generation": self.generation, "problems": list(self.problems), "said": str(self._told)}
+            return json.dumps(told).encode("utf-8")
 
 
 def rebuild(
@@ -72,8 +84,8 @@ def rebuild(
     preview: Preview,
     first: bool = True,
 ) -> bool:
-    """One pass of the build (`first`: the language being looked at, without PDFs or bundles); on bad sources, report
-    each problem, show them on the page and keep the last good site. True if built."""
+    """One pass of the build (`first`: the pages of the language being looked at); on bad sources, report each
+    problem, show them on the page and keep the last good site. True if built."""
     viewed = preview.viewed
     quick = first and viewed is not None and (languages is None or viewed in languages)
     chosen = [viewed] if quick and viewed is not None else languages
@@ -92,7 +104,7 @@ def rebuild(
         preview.failed([f"oila: {error}; the page shows the last good build"])
         return False
     preview.published()
-    what = f"the site in {viewed}, without PDFs," if quick else "the site"
+    what = f"the pages in {viewed}" if quick else "the site"
     report(f"oila: {what} rebuilt in {time.perf_counter() - started:.1f} s")
     return True
 
@@ -137,7 +149,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def _answer_for_the_preview(self, name: str, preview: Preview) -> None:
         if name == "state":
-            self._send(HTTPStatus.OK, Path("state.json"), preview.state(), compressed=False)
+            seen = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("seen", [None])[0]
+            self._send(HTTPStatus.OK, Path("state.json"), preview.state(seen), compressed=False)
         elif name == "live.js":
             self._send(HTTPStatus.OK, LIVE_SCRIPT, LIVE_SCRIPT.read_bytes(), compressed=False)
         else:

@@ -2,7 +2,8 @@
 
 Usage: python3 uno_export.py PROFILE_DIR JOBS_FILE BUILD_PID
 
-`JOBS_FILE` holds one job per line: the .docx path, a tab, the .pdf path. One LibreOffice process
+`JOBS_FILE` holds one job per line: the .docx path, a tab, the .pdf path; `-` reads them from standard input once
+LibreOffice has started, so that a build can start it before it knows them. One LibreOffice process
 converts them all; before each export the document's indexes (the table of contents) and fields are
 updated, which a plain `soffice --convert-to pdf` does not do. This file imports nothing from Oila: the
 system Python that runs it has only the standard library and `uno`.
@@ -35,11 +36,11 @@ START_SECONDS = 600
 _PR_SET_PDEATHSIG = 1
 
 
-def main(profile: Path, jobs_file: Path, build: int) -> int:
+def main(profile: Path, jobs_file: str, build: int) -> int:
     _end_with(build)
-    jobs = [line.split("\t") for line in jobs_file.read_text(encoding="utf-8").splitlines() if line]
     office, context = open_office(profile)
     try:
+        jobs = [line.split("\t") for line in _jobs(jobs_file).splitlines() if line]
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         for source, target in jobs:
             _export(desktop, Path(source), Path(target))
@@ -50,6 +51,12 @@ def main(profile: Path, jobs_file: Path, build: int) -> int:
     finally:
         end_office(office)
     return 0
+
+
+def _jobs(jobs_file: str) -> str:
+    """The jobs, read once LibreOffice has started: the build may start it before it knows them (`-`: read them
+    from standard input, which the build closes once it has written them)."""
+    return sys.stdin.read() if jobs_file == "-" else Path(jobs_file).read_text(encoding="utf-8")
 
 
 def _fixed_addresses() -> list[str]:
@@ -156,4 +163,4 @@ def _export(desktop: Any, source: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])))
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])))

@@ -74,11 +74,18 @@ def each(
             results.append(work(item))
             done(len(results))
         return results
-    try:
+    with _failures_told():
         futures = [pool.submit(_Reported(work), item) for item in items]
         for count, _ in enumerate(as_completed(futures), start=1):
             done(count)
         return [future.result() for future in futures]
+
+
+@contextmanager
+def _failures_told() -> Iterator[None]:
+    """What went wrong in a worker as a `BuildError` that says it in a sentence."""
+    try:
+        yield
     except BrokenProcessPool as broken:
         raise BuildError(f"a worker process of the build stopped unexpectedly ({broken})") from None
     except _WorkerError as error:

@@ -118,7 +118,7 @@ def publish(
     staging.mkdir(parents=True)
     _link_kept(out, staging, files, dropped, index[0])
     written = 0
-    for number, path in enumerate(sorted(files), start=1):
+    for path in sorted(files):
         target, old = staging / path, out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         unchanged = old.is_file() and old.read_bytes() == files[path]
@@ -127,10 +127,11 @@ def publish(
         else:
             target.write_bytes(files[path])
             written += 1
-        progress(f"[{number}/{len(files)}] {path}{' (unchanged)' if unchanged else ''}")
+            progress(f"writing: {path}")
     for path in sorted(dropped):
         if (out / path).is_file():
-            progress(f"removed {path}: this build does not make it")
+            progress(f"writing: removed {path}, which this build does not make")
+    progress(f"writing: {written} written, {len(files) - written} unchanged")
     (staging / index[0]).write_bytes(index[1])
     _sync(staging)
     _exchange(staging, out)

@@ -176,6 +176,7 @@ def test_a_build_that_keeps_what_did_not_change_gives_the_bytes_of_a_clean_build
     (root / "build" / FORMS[1]).write_bytes(b"changed by hand")
     messages.clear()
     assert build(root, root / "build", progress=messages.append).written == 1
+    assert "Word documents for PDF: 8 of 8 unchanged, kept from the cache" in messages
     assert "Word documents: 8 of 8 unchanged, kept from the cache" in messages
     assert "PDF: 8 of 8 unchanged, kept from the cache" in messages
     edits = [

@@ -59,6 +59,24 @@ def test_build_with_broken_sources_writes_nothing(root: Path, write_source: Writ
     assert not (root / "build").exists()
 
 
+def test_a_build_says_what_it_kept_and_made_and_when_each_stage_ran(root: Path) -> None:
+    arguments = ("build", "--only", "forms", "--only", "sop", "--lang", "en")
+    said = run(*arguments, cwd=root).stdout.splitlines()
+    assert "Word documents: 0 of 2 unchanged, kept from the cache" in said
+    assert "Word documents: made 2 of 2" in said
+    assert "writing: 2 written, 0 unchanged" in said
+    assert any(
+        line.startswith("oila: took ") and "stages, in seconds from the start: sources " in line for line in said
+    )
+    (root / "build" / "forms" / "en" / "T-01-every-type.docx").write_bytes(b"changed by hand")
+    again = run(*arguments, cwd=root).stdout.splitlines()
+    assert "Word documents: 2 of 2 unchanged, kept from the cache" in again
+    assert "writing: 1 written, 1 unchanged" in again
+    unchanged = run(*arguments, cwd=root).stdout.splitlines()
+    assert unchanged[0] == "nothing changed since the last build"
+    assert unchanged[1] == f"oila: wrote 0 and kept 2 unchanged of 2 files in {root / 'build'}"
+
+
 def test_an_unknown_language_lists_the_known_ones(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(root), "build", "--lang", "tg"]) == 1
     assert capsys.readouterr().err == "oila: unknown language 'tg'; choose from en, ru, uz, uz-Cyrl\n"

@@ -32,6 +32,7 @@ after ў (shoʻba: шўба, not шўъба). Such words are edited in the sourc
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Final
@@ -71,8 +72,10 @@ _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _FOREIGN = re.compile(r"c(?!h)|w", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65_536)
 def uzbek_latin_to_cyrillic(text: str) -> str:
-    """Uzbek Latin text as Uzbek Cyrillic."""
+    """Uzbek Latin text as Uzbek Cyrillic; a process that loads the sources again (`oila serve`) converts only
+    the texts that changed."""
 
     def convert(match: re.Match[str]) -> str:
         token = match.group()

@@ -23,12 +23,11 @@ from typing import Any
 import yaml
 
 from generator.errors import Location, PathPart, Problem, SourceErrors
+from generator.load.limits import MAX_SOURCE_BYTES
 from generator.messages import problem
 
 Path_ = tuple[PathPart, ...]
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
-"""Far more than any source: the largest form is about 100 KB."""
 MAX_DEPTH = 32
 """Far deeper than any source nests (a form's table column's choice's label is 9 levels down)."""
 MAX_TEXT_CHARS = 20_000

@@ -71,6 +71,8 @@ class SiteFiles:
     """`{path under site/<lang>/: bytes}`, a download empty."""
     downloads: dict[str, str]
     """`{path under site/<lang>/: build path}` of each download, whose bytes the caller puts in `pages`."""
+    kept: bool
+    """What MkDocs made of the pages was taken from the cache."""
 
 
 def render_site(
@@ -102,7 +104,7 @@ def render_site(
         (stage / HOOKS.name).write_bytes(HOOKS.read_bytes())
         config = mkdocs_config(project, view, pages, overrides)
         (stage / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
-        built = _mkdocs_output(stage, view.sop.version_date, cache)
+        built, kept = _mkdocs_output(stage, view.sop.version_date, cache)
         files = {name: content for name, content in built.items() if not UNUSED_OUTPUT.fullmatch(name)}
         rules = word_rules(project.settings.language(language))
         files[SEARCH_INDEX] = search_index(files[SEARCH_INDEX], rules, f"{SITE}/{language}/{SEARCH_INDEX}")
@@ -110,7 +112,7 @@ def render_site(
         files[SEARCH_WORKER_PATH] = SEARCH_WORKER.read_bytes()
         page = not_found_page(files[NOT_FOUND].decode("utf-8"), language, f"{SITE}/{language}/{NOT_FOUND}")
         files[NOT_FOUND] = page.encode("utf-8")
-        return SiteFiles(files, downloads)
+        return SiteFiles(files, downloads, kept)
 
 
 def _stage_downloads(
@@ -226,9 +228,10 @@ def _theme_search_worker() -> str:
     return f"assets/javascripts/workers/{found[0].name}"
 
 
-def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> dict[str, bytes]:
+def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> tuple[dict[str, bytes], bool]:
     """What MkDocs makes of the staged site, `{path: bytes}`: from `cache` when it has seen exactly this stage
-    (every file, the settings, the date, the versions of Python, MkDocs and the theme), else from MkDocs."""
+    (every file, the settings, the date, the versions of Python, MkDocs and the theme), else from MkDocs; and
+    whether it came from the cache."""
     inputs = [f"{version_date}", sys.version, mkdocs.__version__, material_version]
     for path in sorted(stage.rglob("*")):
         if path.is_file():
@@ -238,7 +241,7 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> d
     kept = cache.get(key) if cache else None
     output = unpacked(kept) if kept is not None else None
     if output is not None:
-        return output
+        return output, True
     _run_mkdocs(stage, version_date, cache.folder.with_name("templates") if cache else None)
     built = stage / "site"
     output = {
@@ -246,7 +249,7 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> d
     }
     if cache is not None:
         cache.put(key, packed(output))
-    return output
+    return output, False
 
 
 def _run_mkdocs(stage: Path, version_date: dt.date, templates: Path | None) -> None:

@@ -3,8 +3,9 @@
 (function () {
   "use strict";
   var STATE = "/__oila__/state";
-  var PAUSE_MS = 400;
+  var PAUSE_MS = 1000;
   var seen = null;
+  var said = "";
 
   function banner(problems) {
     var shown = document.getElementById("oila-live-problems");
@@ -25,8 +26,9 @@
     shown.textContent = problems.join("\n");
   }
 
-  function poll() {
-    fetch(STATE, { cache: "no-store" })
+  // The server answers when what it says changes (a new build, problems found or fixed), or after a while.
+  function ask() {
+    fetch(STATE + "?seen=" + encodeURIComponent(said), { cache: "no-store" })
       .then(function (response) {
         return response.json();
       })
@@ -36,15 +38,14 @@
           return;
         }
         seen = state.generation;
+        said = state.said;
         banner(state.problems);
+        ask();
       })
       .catch(function () {
-        // the server is restarting or gone; try again
-      })
-      .then(function () {
-        setTimeout(poll, PAUSE_MS);
+        setTimeout(ask, PAUSE_MS); // the server is gone or restarting: ask again in a while
       });
   }
 
-  poll();
+  ask();
 })();
