@@ -65,7 +65,7 @@ def build(
     sweep_scratch()
     caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", "drawing", PDF, SITE)}
     warnings: list[str] = []
-    with worker_pool(worker_count()) as pool, ThreadPoolExecutor(2) as beside:
+    with worker_pool(1 if preview else worker_count()) as pool, ThreadPoolExecutor(2) as beside:
         warm_up(pool)
         with clock.span("sources"):
             sources = read_sources(root)
