@@ -67,6 +67,7 @@ def build(
     warnings: list[str] = []
     with worker_pool(1 if preview else worker_count()) as pool, ThreadPoolExecutor(2) as beside:
         warm_up(pool)
+        libreoffice = beside.submit(_pdf_version)  # asked while the sources load
         with clock.span("sources"):
             sources = read_sources(root)
             project = project_from(sources)
@@ -76,8 +77,10 @@ def build(
             views = {code: project.localize(code, translations.outdated(code)) for code in chosen_languages}
             drawings = {code: sop_diagrams(view.sop, view.labels, caches["drawing"]) for code, view in views.items()}
             planned = _plan(views, drawings, chosen_kinds)
-            wants_pdfs = PDF in chosen_kinds or SITE in chosen_kinds
-            pdf_version = _pdf_version(warnings) if wants_pdfs else None
+            pdf_version = None
+            if PDF in chosen_kinds or SITE in chosen_kinds:
+                pdf_version, why_not = libreoffice.result()
+                warnings += [why_not] if why_not else []
         printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
         others = [item for item in planned if item not in printed]
         pdf_paths = {_pdf_path(document.path): document.path for _, _, document in printed}
@@ -203,13 +206,12 @@ def _last_built(out: Path, planned: Planned, pdf_paths: dict[str, str]) -> Rende
     return found
 
 
-def _pdf_version(warnings: list[str]) -> str | None:
-    """The LibreOffice that makes this build's PDFs, or None (and why, in `warnings`) when there is none to use."""
+def _pdf_version() -> tuple[str | None, str | None]:
+    """The LibreOffice that would make this build's PDFs, or None and the warning that says why there is none."""
     try:
-        return converter_version()
+        return converter_version(), None
     except PdfUnavailable as unavailable:
-        warnings.append(f"no PDFs were made: {unavailable}")
-        return None
+        return None, f"no PDFs were made: {unavailable}"
 
 
 def _pdf_path(word: str) -> str:
