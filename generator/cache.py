@@ -22,6 +22,8 @@ from generator.write import zip_files
 
 KEEP_DAYS = 14
 _SECONDS_A_DAY = 86_400
+_DIGEST_BYTES = 32
+"""Each entry starts with the SHA-256 of what follows."""
 _TORN_SECONDS = 3_600
 """A half-written entry this old was left by a build that was killed."""
 
@@ -53,20 +55,26 @@ class Cache:
         self.folder = folder / kind
 
     def get(self, key: str) -> bytes | None:
-        """The entry for `key`, marked as used now; None when there is none."""
+        """The entry for `key`, marked as used now; None when there is none, or when its bytes are not those that
+        were put (a damaged disk, a hand that edited it): it is then made again."""
         path = self.folder / key
         try:
-            content = path.read_bytes()
+            stored = path.read_bytes()
         except OSError:
+            return None
+        digest, content = stored[:_DIGEST_BYTES], stored[_DIGEST_BYTES:]
+        if hashlib.sha256(content).digest() != digest:
+            path.unlink(missing_ok=True)
             return None
         os.utime(path)
         return content
 
     def put(self, key: str, content: bytes) -> None:
-        """Keep `content` under `key`; written whole or not at all, so a killed build leaves no torn entry."""
+        """Keep `content` under `key`, after its digest; written whole or not at all, so a killed build leaves no
+        torn entry."""
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f".{key}.{os.getpid()}.{threading.get_ident()}"
-        partial.write_bytes(content)
+        partial.write_bytes(hashlib.sha256(content).digest() + content)
         partial.replace(self.folder / key)
 
     def prune(self) -> None:

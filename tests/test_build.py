@@ -191,3 +191,16 @@ def test_a_build_that_keeps_what_did_not_change_gives_the_bytes_of_a_clean_build
     build(root, root / "clean")
     for path in [*(entry["path"] for entry in manifest_of(root / "clean")), "manifest.json"]:
         assert (root / "build" / path).read_bytes() == (root / "clean" / path).read_bytes(), path
+
+
+def test_a_damaged_cache_entry_is_made_again_not_used(root: Path) -> None:
+    build(root, root / "build", only=["forms"])
+    for entry in (cache_folder(root / "build") / "render").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-10] + b"0123456789")
+    (root / "build" / FORMS[0]).write_bytes(b"changed by hand")
+    messages: list[str] = []
+    build(root, root / "build", only=["forms"], progress=messages.append)
+    assert "Word documents: 0 of 4 unchanged, kept from the cache" in messages
+    build(root, root / "clean", only=["forms"])
+    for path in FORMS:
+        assert (root / "build" / path).read_bytes() == (root / "clean" / path).read_bytes(), path
