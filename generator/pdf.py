@@ -1,16 +1,18 @@
-"""PDF beside every Word output, made by LibreOffice in one batch per build, the same bytes every time.
+"""PDF beside every Word output, made by LibreOffice, the same bytes every time.
 
-LibreOffice runs once for all documents, driven through UNO by the system Python so that the SOP's
-table of contents is filled before export, in UTC and the C locale wherever the build runs. Its PDFs carry
-the time of conversion and a random id; both are replaced by values derived from the document, keeping every
-byte offset in place. The converter and LibreOffice end with the build, even one that was killed.
+LibreOffice is driven through UNO by the system Python, so that the SOP's table of contents is filled before
+export, in UTC and the C locale wherever the build runs; a build starts it before its documents are rendered, and
+shares many documents between two runs. Its PDFs carry the time of conversion, a random id and objects in an
+order that changes from run to run: the dates are set to the document's, and qpdf writes the objects again in a
+fixed order with an id derived from the content. The converter and LibreOffice end with the build, even one
+that was killed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
+import io
 import os
 import re
 import shutil
@@ -18,6 +20,8 @@ import subprocess
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pikepdf
 
 from generator.cache import Cache, key_of, source_version
 from generator.errors import BuildError, OilaError
@@ -43,8 +47,6 @@ _PDF_CODE = source_version(EXPORT_SCRIPT, Path(__file__))
 """Oila's own part in a PDF: the export script and the fixing of its dates and ids."""
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\(D:(\d{14})")
-_ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})>\s*<([0-9A-F]{32})> ?\]")
-_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
 _XMP_DATE = re.compile(rb"(<(?:xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate|rdf:li)>)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 """A date in the XMP metadata that LibreOffice 25.2 writes beside the document information."""
 
@@ -203,24 +205,20 @@ def _reason(result: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def reproducible_pdf(content: bytes, stamp: str) -> bytes:
-    """`content` with its dates set to `stamp` (YYYYMMDD) and its id and checksum derived from itself.
+    """`content` with its dates set to `stamp` (YYYYMMDD), its objects in a fixed order and its id derived from
+    itself.
 
-    Every replacement has the length of what it replaces, so the cross-reference table stays right.
+    LibreOffice writes the same document's objects in an order that changes from run to run (its embedded fonts
+    in the order they lie in memory), so qpdf writes them again in the order they are reached from the document's
+    root, with an id made from the content.
     """
     dated = _DATE.sub(lambda match: b"/" + match.group(1) + b"(D:" + stamp.encode("ascii") + b"000000", content)
     day = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}T00:00:00".encode("ascii")
     dated = _XMP_DATE.sub(lambda match: match.group(1) + day, dated)
-    digest = hashlib.md5(_with_hex(dated, b"0" * 32), usedforsecurity=False).hexdigest().upper().encode("ascii")
-    return _with_hex(dated, digest)
-
-
-def _with_hex(content: bytes, value: bytes) -> bytes:
-    """`content` with the document id and checksum, both 32 hex digits, set to `value`."""
-
-    def replace(match: re.Match[bytes]) -> bytes:
-        text = match.group(0)
-        for group in match.groups():
-            text = text.replace(group, value)
-        return text
-
-    return _CHECKSUM.sub(replace, _ID.sub(replace, content))
+    with pikepdf.open(io.BytesIO(dated)) as pdf:
+        for key in ("/ID", "/DocChecksum"):  # made by LibreOffice from the time and the order it wrote
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        written = io.BytesIO()
+        pdf.save(written, deterministic_id=True)
+    return written.getvalue()
