@@ -25,7 +25,7 @@ from generator.load.project import project_from
 from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.pdf import LibreOfficeRun, PdfUnavailable, convert_to_pdf, converter_version, run_count
+from generator.pdf import LibreOfficeRun, PdfUnavailable, convert_to_pdf, converter_version, pdf_name, run_count
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, Drawings, PlannedFile, planner
 from generator.render.diagrams import sop_diagrams
 from generator.render_cache import made_or_kept
@@ -83,7 +83,7 @@ def build(
                 warnings += [why_not] if why_not else []
         printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
         others = [item for item in planned if item not in printed]
-        pdf_paths = {_pdf_path(document.path): document.path for _, _, document in printed}
+        pdf_paths = {pdf_name(document.path): document.path for _, _, document in printed}
         offered = [document.path for _, _, document in planned] + list(pdf_paths)
         sites = (
             beside.submit(clock.timed("site", _site), project, views, drawings, offered, progress, caches[SITE])
@@ -189,7 +189,7 @@ def _printed_with_pdfs(
             contents = {path: item.content for path, item in documents.items()}
             pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count(), started)
     for path, (_, language, item) in list(rendered.items()):
-        pdf = _pdf_path(path)
+        pdf = pdf_name(path)
         rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
     return rendered
 
@@ -212,10 +212,6 @@ def _pdf_version() -> tuple[str | None, str | None]:
         return converter_version(), None
     except PdfUnavailable as unavailable:
         return None, f"no PDFs were made: {unavailable}"
-
-
-def _pdf_path(word: str) -> str:
-    return word.removesuffix(".docx") + ".pdf"
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,8 @@ def convert_to_pdf(
     for path, key in keys.items():
         kept = cache.get(key) if cache else None
         if kept is not None:
-            pdfs[_pdf_name(path)] = kept
-    missing = {path: content for path, content in documents.items() if _pdf_name(path) not in pdfs}
+            pdfs[pdf_name(path)] = kept
+    missing = {path: content for path, content in documents.items() if pdf_name(path) not in pdfs}
     progress(f"PDF: {len(pdfs)} of {len(documents)} unchanged, kept from the cache")
     if missing:
         shares = _shares(sorted(missing), max(processes, len(started)))
@@ -127,7 +127,7 @@ def convert_to_pdf(
                 pdfs.update(batch.result())
         for path in missing:
             if cache is not None:
-                cache.put(keys[path], pdfs[_pdf_name(path)])
+                cache.put(keys[path], pdfs[pdf_name(path)])
         progress(f"PDF: {len(missing)} converted")
     return {name: pdfs[name] for name in sorted(pdfs)}
 
@@ -143,7 +143,8 @@ def _shares(paths: list[str], processes: int) -> list[list[str]]:
     return [paths[start::count] for start in range(count)]
 
 
-def _pdf_name(path: str) -> str:
+def pdf_name(path: str) -> str:
+    """The PDF beside the Word file `path`."""
     return path.removesuffix(".docx") + ".pdf"
 
 
@@ -183,7 +184,7 @@ class LibreOfficeRun:
             made = self.work / f"{index:04}.pdf"
             if result.returncode != 0 or not made.is_file():
                 raise OilaError(f"LibreOffice could not convert {path} to PDF: {_reason(result)}")
-            pdfs[_pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamps[path])
+            pdfs[pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamps[path])
         return pdfs
 
     def close(self) -> None:
