@@ -82,7 +82,8 @@ def build(
                 pdf_version, why_not = libreoffice.result()
                 warnings += [why_not] if why_not else []
         printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
-        others = [item for item in planned if item not in printed]
+        from_printed = _made_from(printed, planned)
+        others = [item for item in planned if item not in printed and item not in from_printed]
         pdf_paths = {pdf_name(document.path): document.path for _, _, document in printed}
         offered = [document.path for _, _, document in planned] + list(pdf_paths)
         sites = (
@@ -93,7 +94,9 @@ def build(
         if preview:
             rendered = _last_built(out, planned, pdf_paths)
         else:
-            with_pdfs = beside.submit(_printed_with_pdfs, printed, pool, pdf_version, progress, caches, clock)
+            with_pdfs = beside.submit(
+                _printed_with_pdfs, printed, from_printed, pool, pdf_version, progress, caches, clock
+            )
             with clock.span("Word"):
                 rendered = _render(others, pool, progress, caches["render"], "Word documents")
             rendered.update(with_pdfs.result())
@@ -150,13 +153,19 @@ def _plan(views: dict[str, ProjectView], drawings: dict[str, Drawings], kinds: t
     ]
 
 
+def _made_from(printed: Planned, planned: Planned) -> Planned:
+    """The files made from a printed one, such as a form's review edition: rendered with it, in its process."""
+    paths = {document.path for _, _, document in printed}
+    return [item for item in planned if item[2].base is not None and item[2].base.path in paths]
+
+
 def _render(
     planned: Planned,
     pool: Executor | None,
     progress: Callable[[str], None],
     cache: Cache,
     stage: str,
-    making: Callable[[int], None] = lambda count: None,
+    making: Callable[[list[PlannedFile]], None] = lambda missing: None,
 ) -> Rendered:
     made = made_or_kept([document for _, _, document in planned], cache, pool, progress, stage, making)
     return {document.path: (kind, language, made[document.path]) for kind, language, document in planned}
@@ -164,33 +173,39 @@ def _render(
 
 def _printed_with_pdfs(
     printed: Planned,
+    from_printed: Planned,
     pool: Executor | None,
     version: str | None,
     progress: Callable[[str], None],
     caches: dict[str, Cache],
     clock: Stopwatch,
 ) -> Rendered:
-    """The Word files that get a PDF, and their PDFs by LibreOffice `version`. When some must be rendered, their
-    PDFs will have to be made too: LibreOffice starts while they render."""
+    """The Word files that get a PDF, the files made from them (`from_printed`), and the PDFs by LibreOffice `version`.
+    When some printed files must be rendered, their PDFs will have to be made too: LibreOffice starts while they
+    render."""
     if not printed or version is None:
         return {}
+    paths = {document.path for _, _, document in printed}
     with contextlib.ExitStack() as runs:
         started: list[LibreOfficeRun] = []
 
-        def start_libreoffice(rendering: int) -> None:
+        def start_libreoffice(missing: list[PlannedFile]) -> None:
+            rendering = sum(1 for document in missing if document.path in paths)
             for _ in range(run_count(rendering, worker_count()) if rendering else 0):
                 started.append(runs.enter_context(contextlib.closing(LibreOfficeRun())))
 
-        with clock.span("Word for PDF"):
-            rendered = _render(printed, pool, progress, caches["render"], "Word documents for PDF", start_libreoffice)
+        with clock.span("printed Word"):
+            stage = "printed Word documents"
+            rendered = _render(printed + from_printed, pool, progress, caches["render"], stage, start_libreoffice)
         with clock.span("PDF"):
-            documents = {path: item for path, (_, _, item) in rendered.items()}
+            documents = {path: item for path, (_, _, item) in rendered.items() if path in paths}
             stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
             contents = {path: item.content for path, item in documents.items()}
             pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count(), started)
     for path, (_, language, item) in list(rendered.items()):
-        pdf = pdf_name(path)
-        rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
+        if path in paths:
+            pdf = pdf_name(path)
+            rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
     return rendered
 
 

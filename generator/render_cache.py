@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass, field
 
 from generator.cache import Cache, key_of
 from generator.last_build import code_version
@@ -26,7 +27,21 @@ def renderers_version() -> str:
 def document_key(document: PlannedFile) -> str:
     maker = f"{document.make.__module__}.{document.make.__qualname__}"
     dated = (document.source, document.version, document.version_date.isoformat())
-    return key_of(renderers_version(), document.path, maker, repr(document.inputs), *dated)
+    base = document_key(document.base) if document.base else ""
+    return key_of(renderers_version(), document.path, maker, repr(document.inputs), *dated, base)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Documents made one after another in one process: `first` (unless its bytes are `known`), then each document
+    made from it."""
+
+    first: PlannedFile
+    known: bytes | None
+    derived: list[PlannedFile] = field(default_factory=list)
+
+    def documents(self) -> list[PlannedFile]:
+        return ([self.first] if self.known is None else []) + self.derived
 
 
 def made_or_kept(
@@ -35,29 +50,53 @@ def made_or_kept(
     pool: Executor | None,
     progress: Callable[[str], None],
     stage: str,
-    making: Callable[[int], None] = lambda count: None,
+    making: Callable[[list[PlannedFile]], None] = lambda missing: None,
 ) -> dict[str, Artifact]:
     """`{path: artifact}` of every document, in their order; `progress` hears, as `stage`, how many were kept and
-    how many are made; `making` is told how many must be made before they are."""
-    keys = [document_key(document) for document in documents]
-    kept = {document.path: cache.get(key) for document, key in zip(documents, keys, strict=True)}
+    how many are made; `making` is told which must be made before they are. A document made from another (its
+    `base`) is made in the same process right after its base, or from the base's bytes when those are known; a
+    base that is not among `documents` is made too when needed, and kept in the cache."""
+    keys = {document.path: document_key(document) for document in documents}
+    kept = {path: cache.get(key) for path, key in keys.items()}
     missing = [document for document in documents if kept[document.path] is None]
     progress(f"{stage}: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
-    making(len(missing))
+    making(missing)
+    jobs = _jobs(missing, kept, cache)
+    made: list[PlannedFile] = []
 
-    def done(count: int) -> None:
-        progress(f"{stage}: made {count} of {len(missing)}")
+    def done(job: _Job) -> None:
+        made.extend(document for document in job.documents() if document.path in keys)
+        progress(f"{stage}: made {len(made)} of {len(missing)}")
 
-    made = dict(zip((document.path for document in missing), each(pool, _make, missing, done), strict=True))
+    for job, contents in zip(jobs, each(pool, _make, jobs, done), strict=True):
+        for document, content in zip(job.documents(), contents, strict=True):
+            cache.put(document_key(document), content)
+            kept[document.path] = content
     result: dict[str, Artifact] = {}
-    for document, key in zip(documents, keys, strict=True):
-        content = kept[document.path]
-        if content is None:
-            content = made[document.path]
-            cache.put(key, content)
-        result[document.path] = Artifact(content, document.source, document.version, document.version_date)
+    for document in documents:
+        found = kept[document.path]
+        assert found is not None, "every missing document was made"
+        result[document.path] = Artifact(found, document.source, document.version, document.version_date)
     return result
 
 
-def _make(document: PlannedFile) -> bytes:
-    return document.made().content
+def _jobs(missing: list[PlannedFile], kept: dict[str, bytes | None], cache: Cache) -> list[_Job]:
+    """The `missing` documents in jobs: each made from another joins the job of its base; a base neither missing
+    nor kept is made first in its own job."""
+    jobs = {document.path: _Job(document, None) for document in missing if document.base is None}
+    for document in missing:
+        base = document.base
+        if base is None:
+            continue
+        if base.path not in jobs:
+            known = kept.get(base.path)
+            jobs[base.path] = _Job(base, cache.get(document_key(base)) if known is None else known)
+        jobs[base.path].derived.append(document)
+    return list(jobs.values())
+
+
+def _make(job: _Job) -> list[bytes]:
+    """The bytes of `job.documents()`, in their order."""
+    first = job.first.content() if job.known is None else job.known
+    made = [first] if job.known is None else []
+    return made + [document.content(first) for document in job.derived]

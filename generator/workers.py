@@ -64,20 +64,20 @@ def each(
     pool: Executor | None,
     work: Callable[[Item], Result],
     items: Sequence[Item],
-    done: Callable[[int], None] = lambda count: None,
+    done: Callable[[Item], None] = lambda item: None,
 ) -> list[Result]:
     """`work` of every item, in the order of `items`; in `pool` when there is one and more than one item. `done` is
-    told how many are finished each time one finishes."""
+    told each item as its work finishes."""
     if pool is None or len(items) < 2:
         results = []
         for item in items:
             results.append(work(item))
-            done(len(results))
+            done(item)
         return results
     with _failures_told():
-        futures = [pool.submit(_Reported(work), item) for item in items]
-        for count, _ in enumerate(as_completed(futures), start=1):
-            done(count)
+        futures = {pool.submit(_Reported(work), item): item for item in items}
+        for future in as_completed(futures):
+            done(futures[future])
         return [future.result() for future in futures]
 
 

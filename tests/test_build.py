@@ -176,7 +176,7 @@ def test_a_build_that_keeps_what_did_not_change_gives_the_bytes_of_a_clean_build
     (root / "build" / FORMS[1]).write_bytes(b"changed by hand")
     messages.clear()
     assert build(root, root / "build", progress=messages.append).written == 1
-    assert "Word documents for PDF: 8 of 8 unchanged, kept from the cache" in messages
+    assert "printed Word documents: 8 of 8 unchanged, kept from the cache" in messages
     assert "Word documents: 8 of 8 unchanged, kept from the cache" in messages
     assert "PDF: 8 of 8 unchanged, kept from the cache" in messages
     edits = [
@@ -191,6 +191,25 @@ def test_a_build_that_keeps_what_did_not_change_gives_the_bytes_of_a_clean_build
     build(root, root / "clean")
     for path in [*(entry["path"] for entry in manifest_of(root / "clean")), "manifest.json"]:
         assert (root / "build" / path).read_bytes() == (root / "clean" / path).read_bytes(), path
+
+
+def test_a_forms_review_edition_built_alone_is_the_one_a_whole_build_makes(root: Path) -> None:
+    """A review edition is the printable form with comments: made from the form a whole build prints, or from one
+    made for it (and kept in the cache) when only the review editions are built."""
+    source = root / "forms" / "every-type.yaml"
+    guidance = "        guidance: {en: Trainers only., ru: Только для тренеров., uz: Faqat trenerlar uchun.}\n"
+    note = "        to_confirm: {en: The name's order., ru: Порядок имени., uz: Ism tartibi.}\n"
+    source.write_text(source.read_text(encoding="utf-8").replace(guidance, guidance + note), encoding="utf-8")
+    reviews = [f"review/{language}/T-01-every-type-review.docx" for language in LANGUAGES]
+    build(root, root / "whole")
+    build(root, root / "alone", only=["review"])
+    for path in reviews:
+        assert (root / "alone" / path).read_bytes() == (root / "whole" / path).read_bytes(), path
+        [comment] = docx.Document(str(root / "whole" / path)).comments
+        assert comment.text in {"The name's order.", "Порядок имени.", "Ism tartibi.", "Исм тартиби."}
+    messages: list[str] = []
+    build(root, root / "alone", only=["forms"], progress=messages.append)
+    assert "Word documents: 4 of 4 unchanged, kept from the cache" in messages
 
 
 def test_a_damaged_cache_entry_is_made_again_not_used(root: Path) -> None:

@@ -43,14 +43,32 @@ class PlannedFile:
     source: str
     version: str
     version_date: dt.date
+    base: PlannedFile | None = None
+    """The file this one is made from, such as the printable form that a review edition adds comments to: `make`
+    takes its bytes before `inputs`, so that a build renders the base once for both."""
 
     def made(self) -> Artifact:
-        return Artifact(self.make(*self.inputs), self.source, self.version, self.version_date)
+        return Artifact(self.content(), self.source, self.version, self.version_date)
+
+    def content(self, base: bytes | None = None) -> bytes:
+        """The file's bytes; `base`, when given, is the bytes of `self.base`, already made."""
+        if self.base is None:
+            return self.make(*self.inputs)
+        return self.make(self.base.content() if base is None else base, *self.inputs)
 
 
-def form_file(path: str, make: Callable[..., bytes], form: FormView, view: ProjectView, *more: Any) -> PlannedFile:
-    """A file made from one form: `make` reads the form, the view's language and labels, and `more`."""
-    return PlannedFile(path, make, (form, view.language, view.labels, *more), form.id, form.version, form.version_date)
+def form_file(
+    path: str,
+    make: Callable[..., bytes],
+    form: FormView,
+    view: ProjectView,
+    *more: Any,
+    base: PlannedFile | None = None,
+) -> PlannedFile:
+    """A file made from one form (and from `base`'s bytes, when it has one): `make` reads the form, the view's
+    language and labels, and `more`."""
+    inputs = (form, view.language, view.labels, *more)
+    return PlannedFile(path, make, inputs, form.id, form.version, form.version_date, base)
 
 
 Drawings = dict[str, tuple["Diagram", ...]]

@@ -18,7 +18,11 @@ def form_path(language: str, form: FormView) -> str:
 
 def form_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
     """`forms/<lang>/<code>-<id>.docx` for every form of the project, in the view's language."""
-    return [form_file(form_path(project.language.code, form), printable_form, form, project) for form in project.forms]
+    return [printable_form_file(project, form) for form in project.forms]
+
+
+def printable_form_file(project: ProjectView, form: FormView) -> PlannedFile:
+    return form_file(form_path(project.language.code, form), printable_form, form, project)
 
 
 def printable_form(form: FormView, language: LanguageView, labels: Labels) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -13,8 +14,8 @@ from docx.text.paragraph import Paragraph
 from generator.model.labels import LabelId, Labels
 from generator.model.view import FormView, LanguageView, ProjectView, QuestionView
 from generator.render import Drawings, PlannedFile, form_file
-from generator.render._form_page import new_document
-from generator.render._form_questions import number_run_text, write_body
+from generator.render._form_questions import number_run_text
+from generator.render.forms import printable_form_file
 from generator.render.sop import sop_review_document
 from generator.write import reproducible_zip
 
@@ -24,20 +25,21 @@ def review_form_path(language: str, form: FormView) -> str:
 
 
 def review_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
-    """The SOP's review edition, and a review edition of each form that has something for NASP to confirm."""
+    """The SOP's review edition, and a review edition of each form that has something for NASP to confirm, made
+    from the printable form."""
     documents = [sop_review_document(project, diagrams)]
     for form in project.forms:
         if any(question.to_confirm for question in _questions(form)):
             path = review_form_path(project.language.code, form)
-            documents.append(form_file(path, form_review_document, form, project))
+            printable = printable_form_file(project, form)
+            documents.append(form_file(path, form_review_document, form, project, base=printable))
     return documents
 
 
-def form_review_document(form: FormView, language: LanguageView, labels: Labels) -> bytes:
-    """The printable form with each `to_confirm` note as a comment on its question's label, and the notes listed
+def form_review_document(printable: bytes, form: FormView, language: LanguageView, labels: Labels) -> bytes:
+    """The `printable` form with each `to_confirm` note as a comment on its question's label, and the notes listed
     after the form's last section."""
-    document = new_document(form, language, labels)
-    write_body(document, form, labels)
+    document = docx.Document(io.BytesIO(printable))
     noted = [question for question in _questions(form) if question.to_confirm]
     for question in noted:
         _comment_on_label(document, question, labels, form.version_date)
