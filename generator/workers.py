@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from multiprocessing import forkserver
 from typing import Generic, TypeVar
 
 from generator.errors import BuildError, OilaError
@@ -24,6 +25,9 @@ from generator.errors import BuildError, OilaError
 JOBS_VARIABLE = "OILA_JOBS"
 PRELOADED = ("generator.render.forms", "generator.render.fillable", "generator.render.review", "generator.render.sop")
 """What the server imports once for every worker it forks."""
+SAFE_PATH_VARIABLE = "PYTHONSAFEPATH"
+"""Set, Python puts no script's or working folder on the import path."""
+_lock = threading.Lock()
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -47,11 +51,28 @@ def worker_pool(count: int) -> Iterator[Executor | None]:
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(PRELOADED))
+    _start_server()
     pool = ProcessPoolExecutor(count, mp_context=context, initializer=_end_with, initargs=(os.getpid(),))
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_server() -> None:
+    """Start the server that forks the workers, unless it runs, without the working folder on its import path:
+    before Python 3.13 the server does not take the build's path but puts the working folder first, so that a folder
+    holding another `generator` package would give the workers other code than the build's."""
+    with _lock:
+        before = os.environ.get(SAFE_PATH_VARIABLE)
+        os.environ[SAFE_PATH_VARIABLE] = "1"
+        try:
+            forkserver.ensure_running()
+        finally:
+            if before is None:
+                del os.environ[SAFE_PATH_VARIABLE]
+            else:
+                os.environ[SAFE_PATH_VARIABLE] = before
 
 
 def warm_up(pool: Executor | None) -> None:

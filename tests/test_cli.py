@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,19 @@ def test_bad_references_of_every_kind_are_reported_together_without_a_traceback(
     assert (
         "steps[1].title.ru: the 'ru' text names no references, but the 'en' text names {step:review}" in result.stderr
     )
+
+
+def test_workers_run_the_builds_own_code_whatever_folder_it_is_run_from(root: Path, tmp_path: Path) -> None:
+    """The worker processes import Oila from where the command's own code is, never from a `generator` folder in the
+    working folder (here one that would stop any process that imports it)."""
+    decoy = tmp_path / "elsewhere"
+    (decoy / "generator").mkdir(parents=True)
+    (decoy / "generator" / "__init__.py").write_text("raise SystemExit('the wrong generator was imported')\n")
+    command = Path(sys.executable).with_name("oila")
+    arguments = ["--project", str(root), "build", "--only", "forms", "--lang", "en", "--out", str(tmp_path / "out")]
+    environment = {**os.environ, "OILA_JOBS": "2"}
+    result = subprocess.run(
+        [str(command), *arguments], cwd=decoy, env=environment, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "forms" / "en" / "T-01-every-type.docx").is_file()
