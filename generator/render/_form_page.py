@@ -120,7 +120,7 @@ def _write_page_header(document: Document, form: FormView, language: LanguageVie
     wordml.fix_table_layout(table, (hs.TEXT_WIDTH_MM - 50, 50))
     wordml.set_table_borders(table, bottom=("single", 6, hs.RULE_COLOUR))
     wordml.set_table_cell_margins(table, 0, 0)
-    left, right = table.rows[0].cells
+    left, right = wordml.cells(table.rows[0])
     _header_paragraph(left, f"{form.code} · {form.title}", bold=True)
     version = labels.format(LabelId.VERSION, version=form.version)
     _header_paragraph(left, f"{version} · {form.version_date:%d.%m.%Y} · {language.name}")
@@ -144,7 +144,7 @@ def _write_page_footer(document: Document, labels: Labels, with_case_box: bool) 
     label_width = 25
     wordml.fix_table_layout(table, (hs.TEXT_WIDTH_MM - label_width - hs.CASE_BOX_MM, label_width, hs.CASE_BOX_MM))
     wordml.set_table_cell_margins(table, 1, 1)
-    pages, case_label, case_box = table.rows[0].cells
+    pages, case_label, case_box = wordml.cells(table.rows[0])
     write_page_numbers(pages.paragraphs[0], labels, hs.HEADER_SIZE)
     if with_case_box:
         label = case_label.paragraphs[0]

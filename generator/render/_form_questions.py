@@ -81,7 +81,7 @@ def write_title_block(document: Document, form: FormView, labels: Labels) -> Non
     wordml.set_table_cell_margins(about, 1.5, 1.5, 0.5)
     rows = ((LabelId.PURPOSE, form.purpose), (LabelId.FILLED_BY, form.filled_by), (LabelId.TIMING, form.timing))
     for row, (label, text) in zip(about.rows, rows, strict=True):
-        name, value = row.cells
+        name, value = wordml.cells(row)
         wordml.shade_cell(name, hs.LABEL_FILL)
         _small(name.paragraphs[0], labels[label], bold=True)
         _small(value.paragraphs[0], text)
@@ -109,7 +109,7 @@ def _write_case_details(document: Document, heading: str, header: Sequence[AnyQu
         wordml.set_row_height(row, 10)
         wordml.keep_row_whole(row)
         for index, question in enumerate(pair):
-            name, answer = row.cells[index * 2], row.cells[index * 2 + 1]
+            name, answer = wordml.cells(row)[index * 2 : index * 2 + 2]
             wordml.shade_cell(name, hs.LABEL_FILL)
             _small(name.paragraphs[0], _label_text(question), bold=True)
             wordml.align_cell_bottom(answer)
@@ -156,7 +156,7 @@ def _write_one_line_questions(document: Document, questions: Sequence[AnyQuestio
         assert isinstance(question, QuestionView)
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, hs.WRITING_LINE_MM + 1)
-        label_cell, answer = row.cells
+        label_cell, answer = wordml.cells(row)
         _write_label(label_cell, question, labels, first_in_cell=True)
         wordml.align_cell_bottom(answer)
         if isinstance(question, ChoiceView):
@@ -301,7 +301,7 @@ def _header_cells(table: Table, texts: Sequence[str]) -> None:
     row = table.rows[0]
     wordml.repeat_as_header(row)
     wordml.keep_row_whole(row)
-    for cell, text in zip(row.cells, texts, strict=True):
+    for cell, text in zip(wordml.cells(row), texts, strict=True):
         wordml.shade_cell(cell, hs.LABEL_FILL)
         wordml.align_cell_bottom(cell)
         _small(cell.paragraphs[0], hyphenated(text, locale), bold=True)
@@ -354,7 +354,7 @@ def _choice_grid(document: Document, question: ChoiceView, labels: Labels) -> No
     wordml.set_table_cell_margins(table, 0, 1.5, 0.5)
     for row, choices in zip(table.rows, rows, strict=False):
         wordml.keep_row_whole(row)
-        for cell, choice in zip(row.cells, choices, strict=False):
+        for cell, choice in zip(wordml.cells(row), choices, strict=False):
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.left_indent = Pt(14)
             paragraph.paragraph_format.first_line_indent = Pt(-14)
@@ -362,7 +362,8 @@ def _choice_grid(document: Document, question: ChoiceView, labels: Labels) -> No
             paragraph.add_run(f" {choice.label}")
     if question.other:
         other = table.rows[-1]
-        cell = other.cells[0].merge(other.cells[-1]) if columns > 1 else other.cells[0]
+        first, *rest = wordml.cells(other)
+        cell = first.merge(rest[-1]) if rest else first
         wordml.set_row_height(other, hs.WRITING_LINE_MM)
         wordml.keep_row_whole(other)
         wordml.align_cell_bottom(cell)
@@ -404,15 +405,16 @@ def _rating_table(document: Document, question: RatingView, labels: Labels) -> N
     heads = [labels[LabelId.RATED_ITEM], *(point.label for point in question.scale)]
     heads += [labels[LabelId.COMMENT]] if question.comment else []
     _header_cells(table, heads)
-    for cell in table.rows[0].cells[1 : 1 + len(question.scale)]:
+    for cell in wordml.cells(table.rows[0])[1 : 1 + len(question.scale)]:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for run in cell.paragraphs[0].runs:
             run.font.size = hs.TINY_SIZE
     for row, item in zip(table.rows[1:], question.items, strict=True):
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, 7)
-        row.cells[0].paragraphs[0].add_run(item.label)
-        for cell in row.cells[1 : 1 + len(question.scale)]:
+        item_cell, *answers = wordml.cells(row)
+        item_cell.paragraphs[0].add_run(item.label)
+        for cell in answers[: len(question.scale)]:
             wordml.align_cell_centre(cell)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             _box_run(cell.paragraphs[0])
@@ -438,7 +440,7 @@ def _answer_table(document: Document, question: TableView, labels: Labels) -> No
     for number, row in enumerate(table.rows[1:], start=1):
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, hs.TABLE_ROW_MM)
-        _muted(row.cells[0].paragraphs[0], str(number))
+        _muted(wordml.cells(row)[0].paragraphs[0], str(number))
     keep_table_together(table)
 
 
@@ -451,8 +453,9 @@ def _signature_table(document: Document, question: SignatureView, labels: Labels
     for row, signer in zip(table.rows[1:], question.signers, strict=True):
         wordml.keep_row_whole(row)
         wordml.set_row_height(row, hs.SIGNATURE_ROW_MM)
-        wordml.align_cell_centre(row.cells[0])
-        _small(row.cells[0].paragraphs[0], signer.label)
+        signer_cell = wordml.cells(row)[0]
+        wordml.align_cell_centre(signer_cell)
+        _small(signer_cell.paragraphs[0], signer.label)
     _keep_with_next(table.rows[:-1])
 
 
@@ -466,6 +469,6 @@ def _keep_with_next(rows: Sequence[_Row]) -> None:
     """Each of `rows` stays on the page of what follows it: a signature block or the answers before a skip
     are never split from the rest."""
     for row in rows:
-        for cell in row.cells:
+        for cell in wordml.cells(row):
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True

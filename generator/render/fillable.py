@@ -141,17 +141,18 @@ class _ControlWriter:
             names = [signer.label for signer in question.signers]
             height = hs.SIGNATURE_ROW_MM
         table = document.add_table(rows=len(cells) + 1, cols=len(headings))
-        table.style = document.styles["Table Grid"]
+        table.style = "Table Grid"
         wordml.fix_table_layout(table, widths)
         wordml.repeat_as_header(table.rows[0])
         wordml.keep_row_whole(table.rows[0])
-        for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        for cell, text in zip(wordml.cells(table.rows[0]), headings, strict=True):
             cell.paragraphs[0].add_run(hyphenated(text, self.language.locale)).bold = True
         for row, name, row_slots in zip(table.rows[1:], names, cells, strict=True):
             wordml.keep_row_whole(row)
             wordml.set_row_height(row, height)
-            row.cells[0].paragraphs[0].add_run(name)
-            for cell, slot in zip(row.cells[1:], row_slots, strict=True):
+            name_cell, *answers = wordml.cells(row)
+            name_cell.paragraphs[0].add_run(name)
+            for cell, slot in zip(answers, row_slots, strict=True):
                 if slot is not None:
                     self.control(cell.paragraphs[0], slot)
         keep_table_together(table)
