@@ -9,10 +9,12 @@ import pytest
 from docx.document import Document
 from docx.enum.text import WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from generator.model.form import Status
 from generator.model.project import Project
 from generator.model.text import LocalizedText
+from generator.render import wordml
 from tests.render.rendering import rendered
 
 PATH = "forms/{}/T-01-every-type.docx"
@@ -201,3 +203,17 @@ def test_a_staff_record_says_it_holds_staff_data_not_a_childs(real_project: Proj
         assert ("персональные данные сотрудников" in header) is staff, form.code
         assert ("персональные данные ребенка" in header) is not staff, form.code
         assert document.core_properties.category.endswith("сотрудников" if staff else "ребенка")
+
+
+def test_the_quicker_child_lookup_makes_the_bytes_python_docxs_own_makes(
+    real_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Oila replaces python-docx's search for where a new element goes; every kind of form document must come out
+    as python-docx's own search makes it."""
+    view = real_project.localize("uz")
+    kinds = ("forms", "fillable", "review")
+    quicker = {path: item.content for kind in kinds for path, item in rendered(kind, view).items()}
+    monkeypatch.setattr(BaseOxmlElement, "first_child_found_in", wordml.LIBRARY_CHILD_LOOKUP)
+    for kind in kinds:
+        for path, item in rendered(kind, view).items():
+            assert item.content == quicker[path], path
