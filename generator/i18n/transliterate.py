@@ -87,9 +87,10 @@ def uzbek_latin_to_cyrillic(text: str) -> str:
     return _TOKEN.sub(convert, text)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _token(token: str, closes_quote: bool) -> str:
     """One word of the text, its parts joined by hyphens, dots or slashes; `closes_quote` when a mark at its
-    end closes a quotation."""
+    end closes a quotation. Remembered: most words come many times."""
     if "_" in token or _FILE_OR_DOMAIN.fullmatch(token) or _ROMAN.fullmatch(token):
         return token
     parts = _JOINER.split(token)
