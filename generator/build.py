@@ -10,6 +10,7 @@ left are removed by the next.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from generator.load.project import project_from
 from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
-from generator.pdf import LibreOfficeRun, PdfUnavailable, convert_to_pdf, converter_version, pdf_name, run_count
+from generator.pdf import LibreOfficeRun, PdfMaker, PdfUnavailable, converter_version, pdf_name
 from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, Drawings, PlannedFile, planner
 from generator.render.diagrams import sop_diagrams
 from generator.render_cache import made_or_kept
@@ -53,8 +54,9 @@ def build(
     preview: bool = False,
 ) -> BuildResult:
     """Everything chosen, in memory, then written in one step. The Word documents are rendered in worker processes,
-    the printed ones first: LibreOffice starts on those while the others render, and the sites are built meanwhile
-    (they need only the names of the files they offer). A site offers the PDFs wherever LibreOffice can make them,
+    the printed ones first (the SOP first of those); LibreOffice starts while the sources load and converts each
+    printed document the moment it is rendered, and the sites are built meanwhile (they need only the names of the
+    files they offer). A site offers the PDFs wherever LibreOffice can make them,
     so building it makes them. A `preview` (what `oila serve` shows first, to be looked at within seconds) makes the
     site's pages alone: its downloads are the files the last build left, and it has no field bundles."""
     clock = Stopwatch()
@@ -65,25 +67,26 @@ def build(
     sweep_scratch()
     caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", "drawing", PDF, SITE)}
     warnings: list[str] = []
-    with worker_pool(1 if preview else worker_count()) as pool, ThreadPoolExecutor(2) as beside:
+    chosen_kinds = _choose("output", only, OUTPUTS)
+    with_pdfs = PDF in chosen_kinds or SITE in chosen_kinds
+    with (
+        worker_pool(1 if preview else worker_count()) as pool,
+        ThreadPoolExecutor(2) as beside,
+        contextlib.ExitStack() as early,
+    ):
         warm_up(pool)
-        libreoffice = beside.submit(_pdf_version)  # asked while the sources load
+        libreoffice = beside.submit(_converter, early, not preview) if with_pdfs else None  # while the sources load
         with clock.span("sources"):
             sources = read_sources(root)
             project = project_from(sources)
             chosen_languages = _choose("language", languages, project.settings.codes)
-            chosen_kinds = _choose("output", only, OUTPUTS)
             translations = translation_state(sources)
             views = {code: project.localize(code, translations.outdated(code)) for code in chosen_languages}
             drawings = {code: sop_diagrams(view.sop, view.labels, caches["drawing"]) for code, view in views.items()}
             planned = _plan(views, drawings, chosen_kinds)
-            pdf_version = None
-            if PDF in chosen_kinds or SITE in chosen_kinds:
-                pdf_version, why_not = libreoffice.result()
-                warnings += [why_not] if why_not else []
-        printed = [item for item in planned if item[0] in WORD_OUTPUTS and pdf_version]
-        from_printed = _made_from(printed, planned)
-        others = [item for item in planned if item not in printed and item not in from_printed]
+            converter, why_not = libreoffice.result() if libreoffice else (_Converter(None, []), None)
+            warnings += [why_not] if why_not else []
+        printed = [item for item in planned if item[0] in WORD_OUTPUTS and converter.version]
         pdf_paths = {pdf_name(document.path): document.path for _, _, document in printed}
         offered = [document.path for _, _, document in planned] + list(pdf_paths)
         sites = (
@@ -94,12 +97,7 @@ def build(
         if preview:
             rendered = _last_built(out, planned, pdf_paths)
         else:
-            with_pdfs = beside.submit(
-                _printed_with_pdfs, printed, from_printed, pool, pdf_version, progress, caches, clock
-            )
-            with clock.span("Word"):
-                rendered = _render(others, pool, progress, caches["render"], "Word documents")
-            rendered.update(with_pdfs.result())
+            rendered = _rendered(planned, printed, converter, pool, beside, progress, caches, clock)
         site = sites.result() if sites else None
     made = {path: item for path, item in rendered.items() if item[0] in chosen_kinds}
     if site is not None:
@@ -153,6 +151,37 @@ def _plan(views: dict[str, ProjectView], drawings: dict[str, Drawings], kinds: t
     ]
 
 
+def _rendered(
+    planned: Planned,
+    printed: Planned,
+    converter: _Converter,
+    pool: Executor | None,
+    beside: Executor,
+    progress: Callable[[str], None],
+    caches: dict[str, Cache],
+    clock: Stopwatch,
+) -> Rendered:
+    """Every planned file, and the PDFs of the `printed` ones: those are rendered first, and converted `beside`,
+    each the moment it is rendered, while the others render."""
+    from_printed = _made_from(printed, planned)
+    others = [item for item in planned if item not in printed and item not in from_printed]
+    printed = sorted(printed, key=lambda item: item[0] != "sop")  # the slowest to render and to convert first
+    asked = threading.Event()
+
+    def printed_with_pdfs() -> Rendered:
+        try:
+            return _printed_with_pdfs(printed, from_printed, pool, converter, progress, caches, clock, asked)
+        finally:
+            asked.set()  # also when nothing was asked of the workers, or asking failed
+
+    with_pdfs = beside.submit(printed_with_pdfs)
+    asked.wait()
+    with clock.span("Word"):
+        rendered = _render(others, pool, progress, caches["render"], "Word documents")
+    rendered.update(with_pdfs.result())
+    return rendered
+
+
 def _made_from(printed: Planned, planned: Planned) -> Planned:
     """The files made from a printed one, such as a form's review edition: rendered with it, in its process."""
     paths = {document.path for _, _, document in printed}
@@ -165,9 +194,11 @@ def _render(
     progress: Callable[[str], None],
     cache: Cache,
     stage: str,
+    ready: Callable[[PlannedFile, bytes], None] = lambda document, content: None,
     making: Callable[[list[PlannedFile]], None] = lambda missing: None,
 ) -> Rendered:
-    made = made_or_kept([document for _, _, document in planned], cache, pool, progress, stage, making)
+    documents = [document for _, _, document in planned]
+    made = made_or_kept(documents, cache, pool, progress, stage, ready, making)
     return {document.path: (kind, language, made[document.path]) for kind, language, document in planned}
 
 
@@ -175,37 +206,38 @@ def _printed_with_pdfs(
     printed: Planned,
     from_printed: Planned,
     pool: Executor | None,
-    version: str | None,
+    converter: _Converter,
     progress: Callable[[str], None],
     caches: dict[str, Cache],
     clock: Stopwatch,
+    asked: threading.Event,
 ) -> Rendered:
-    """The Word files that get a PDF, the files made from them (`from_printed`), and the PDFs by LibreOffice `version`.
-    When some printed files must be rendered, their PDFs will have to be made too: LibreOffice starts while they
-    render."""
-    if not printed or version is None:
+    """The Word files that get a PDF, the files made from them (`from_printed`), and the PDFs by the `converter`.
+    LibreOffice converts each printed file the moment it is rendered, while the next render; `asked` is
+    set once the printed files are asked of the workers, so that they are rendered before any other."""
+    if not printed or converter.version is None:
         return {}
     paths = {document.path for _, _, document in printed}
-    with contextlib.ExitStack() as runs:
-        started: list[LibreOfficeRun] = []
+    maker = PdfMaker(converter.version, progress, caches[PDF], worker_count(), converter.started)
+    with contextlib.closing(maker) as pdfs:
 
-        def start_libreoffice(missing: list[PlannedFile]) -> None:
-            rendering = sum(1 for document in missing if document.path in paths)
-            for _ in range(run_count(rendering, worker_count()) if rendering else 0):
-                started.append(runs.enter_context(contextlib.closing(LibreOfficeRun())))
+        def ready(document: PlannedFile, content: bytes) -> None:
+            if document.path in paths:
+                pdfs.add(document.path, content, f"{document.version_date:%Y%m%d}")
+
+        def making(missing: list[PlannedFile]) -> None:
+            pdfs.expect(sum(1 for document in missing if document.path in paths))
+            asked.set()
 
         with clock.span("printed Word"):
             stage = "printed Word documents"
-            rendered = _render(printed + from_printed, pool, progress, caches["render"], stage, start_libreoffice)
+            rendered = _render(printed + from_printed, pool, progress, caches["render"], stage, ready, making)
         with clock.span("PDF"):
-            documents = {path: item for path, (_, _, item) in rendered.items() if path in paths}
-            stamps = {path: f"{item.version_date:%Y%m%d}" for path, item in documents.items()}
-            contents = {path: item.content for path, item in documents.items()}
-            pdfs = convert_to_pdf(contents, stamps, version, progress, caches[PDF], worker_count(), started)
+            made = pdfs.result()
     for path, (_, language, item) in list(rendered.items()):
         if path in paths:
             pdf = pdf_name(path)
-            rendered[pdf] = (PDF, language, Artifact(pdfs[pdf], item.source, item.version, item.version_date))
+            rendered[pdf] = (PDF, language, Artifact(made[pdf], item.source, item.version, item.version_date))
     return rendered
 
 
@@ -221,12 +253,23 @@ def _last_built(out: Path, planned: Planned, pdf_paths: dict[str, str]) -> Rende
     return found
 
 
-def _pdf_version() -> tuple[str | None, str | None]:
-    """The LibreOffice that would make this build's PDFs, or None and the warning that says why there is none."""
+@dataclass(frozen=True)
+class _Converter:
+    """The LibreOffice that makes this build's PDFs (no `version` when none can), and the runs of it started."""
+
+    version: str | None
+    started: list[LibreOfficeRun]
+
+
+def _converter(early: contextlib.ExitStack, start: bool) -> tuple[_Converter, str | None]:
+    """The LibreOffice that would make this build's PDFs, and the warning that says why there is none; with, if
+    `start`, a run of it started in `early`, before the build knows which documents it will convert: it takes a
+    second or two to start, and can do so while the sources load."""
     try:
-        return converter_version(), None
+        version = converter_version()
     except PdfUnavailable as unavailable:
-        return None, f"no PDFs were made: {unavailable}"
+        return _Converter(None, []), f"no PDFs were made: {unavailable}"
+    return _Converter(version, [early.enter_context(contextlib.closing(LibreOfficeRun()))] if start else []), None
 
 
 @dataclass(frozen=True)

@@ -97,50 +97,99 @@ def convert_to_pdf(
     progress: Callable[[str], None],
     cache: Cache | None = None,
     processes: int = 1,
-    started: Sequence[LibreOfficeRun] = (),
 ) -> dict[str, bytes]:
     """`{path.docx: bytes}` to `{path.pdf: bytes}` with LibreOffice `version` (see `converter_version`); `stamps`
-    gives each path's date as `YYYYMMDD`. A document whose bytes, date, LibreOffice and Oila's PDF code are those of
-    an earlier build is taken from `cache`; the others are shared among up to `processes` LibreOffice runs, those
-    `started` already first. The caller closes the runs it started."""
-    keys = {path: key_of(content, stamps[path], version, _PDF_CODE) for path, content in documents.items()}
-    pdfs: dict[str, bytes] = {}
-    for path, key in keys.items():
-        kept = cache.get(key) if cache else None
+    gives each path's date as `YYYYMMDD`. See `PdfMaker`."""
+    with contextlib.closing(PdfMaker(version, progress, cache, processes)) as maker:
+        for path in sorted(documents):
+            maker.add(path, documents[path], stamps[path])
+        return maker.result()
+
+
+class PdfMaker:
+    """The PDFs of Word documents handed over one at a time, as they are rendered. A document whose bytes, date,
+    LibreOffice and Oila's PDF code are those of an earlier build is taken from `cache`; the others are converted
+    at once, while the next render, by up to `processes` LibreOffice runs in turn, those `started` by the caller
+    first (the caller closes those). How many runs is decided when `expect` is told how many documents are still
+    to come (or at `result`), since a run is worth its start-up only for several; until then the documents wait."""
+
+    def __init__(
+        self,
+        version: str,
+        progress: Callable[[str], None],
+        cache: Cache | None,
+        processes: int,
+        started: Sequence[LibreOfficeRun] = (),
+    ) -> None:
+        self._version = version
+        self._progress = progress
+        self._cache = cache
+        self._processes = processes
+        self._started_before = list(started)
+        self._runs: list[LibreOfficeRun] | None = None
+        self._started = contextlib.ExitStack()
+        self._waiting: list[tuple[str, bytes, str]] = []
+        self._kept: dict[str, bytes] = {}
+        self._sent: dict[str, str] = {}
+        """The cache key of each document sent to LibreOffice, by path."""
+
+    def add(self, path: str, content: bytes, stamp: str) -> None:
+        """The Word file `path`, dated `stamp` (`YYYYMMDD`)."""
+        kept = self._cache.get(self._key(content, stamp)) if self._cache else None
         if kept is not None:
-            pdfs[pdf_name(path)] = kept
-    missing = {path: content for path, content in documents.items() if pdf_name(path) not in pdfs}
-    progress(f"PDF: {len(pdfs)} of {len(documents)} unchanged, kept from the cache")
-    if missing:
-        shares = _shares(sorted(missing), max(processes, len(started)))
-        progress(
-            f"PDF: converting {len(missing)} with LibreOffice, in {len(shares)} run{'s' if len(shares) > 1 else ''}"
-        )
-        with contextlib.ExitStack() as more, ThreadPoolExecutor(len(shares)) as runners:
-            runs = list(started[: len(shares)])
-            runs += [more.enter_context(contextlib.closing(LibreOfficeRun())) for _ in range(len(shares) - len(runs))]
-            batches = [
-                runners.submit(run.convert, {path: missing[path] for path in share}, stamps)
-                for run, share in zip(runs, shares, strict=True)
-            ]
-            for batch in batches:
-                pdfs.update(batch.result())
-        for path in missing:
-            if cache is not None:
-                cache.put(keys[path], pdfs[pdf_name(path)])
-        progress(f"PDF: {len(missing)} converted")
-    return {name: pdfs[name] for name in sorted(pdfs)}
+            self._kept[pdf_name(path)] = kept
+        elif self._runs is None:
+            self._waiting.append((path, content, stamp))
+        else:
+            self._send(self._runs, path, content, stamp)
+
+    def expect(self, more: int) -> None:
+        """`more` documents are still to come: start the LibreOffice runs they and those waiting need."""
+        if self._runs is not None:
+            return
+        count = len(self._waiting) + more
+        runs = run_count(count, self._processes) if count else 0
+        self._runs = self._started_before[:runs]
+        while len(self._runs) < runs:
+            self._runs.append(self._started.enter_context(contextlib.closing(LibreOfficeRun())))
+        for path, content, stamp in self._waiting:
+            self._send(self._runs, path, content, stamp)
+        self._waiting.clear()
+
+    def result(self) -> dict[str, bytes]:
+        """`{path.pdf: bytes}` of every document added, once LibreOffice has converted the last."""
+        self.expect(0)
+        runs = self._runs or []
+        total = len(self._kept) + len(self._sent)
+        self._progress(f"PDF: {len(self._kept)} of {total} unchanged, kept from the cache")
+        pdfs = dict(self._kept)
+        if self._sent:
+            plural = "s" if len(runs) > 1 else ""
+            self._progress(f"PDF: converting {len(self._sent)} with LibreOffice, in {len(runs)} run{plural}")
+            with ThreadPoolExecutor(len(runs)) as finishing:
+                for made in finishing.map(LibreOfficeRun.finish, runs):
+                    pdfs.update(made)
+            for path, key in self._sent.items():
+                if self._cache is not None:
+                    self._cache.put(key, pdfs[pdf_name(path)])
+            self._progress(f"PDF: {len(self._sent)} converted")
+        return {name: pdfs[name] for name in sorted(pdfs)}
+
+    def close(self) -> None:
+        """End every LibreOffice run this started."""
+        self._started.close()
+
+    def _key(self, content: bytes, stamp: str) -> str:
+        return key_of(content, stamp, self._version, _PDF_CODE)
+
+    def _send(self, runs: list[LibreOfficeRun], path: str, content: bytes, stamp: str) -> None:
+        runs[len(self._sent) % len(runs)].send(path, content, stamp)
+        self._sent[path] = self._key(content, stamp)
 
 
 def run_count(documents: int, processes: int) -> int:
     """How many LibreOffice runs share `documents`: up to `processes`, each worth its start-up."""
     return max(1, min(processes, documents // DOCUMENTS_A_RUN))
-
-
-def _shares(paths: list[str], processes: int) -> list[list[str]]:
-    """`paths` shared among the runs `run_count` says, in turn."""
-    count = run_count(len(paths), processes)
-    return [paths[start::count] for start in range(count)]
 
 
 def pdf_name(path: str) -> str:
@@ -150,59 +199,68 @@ def pdf_name(path: str) -> str:
 
 class LibreOfficeRun:
     """One LibreOffice, started before a build knows the documents it will convert, so that it has started (which
-    takes a second or two) by the time they are rendered. It converts once; `close` ends it, used or not."""
+    takes a second or two) by the time they are rendered. Each document sent is converted at once; `finish` waits
+    for the last; `close` ends it, used or not."""
 
     def __init__(self) -> None:
         self._scratch = contextlib.ExitStack()
         self.work = self._scratch.enter_context(scratch_folder("pdf"))
-        self.command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(self.work / "profile"), "-", str(os.getpid())]
-        pipe = subprocess.PIPE
+        self.command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(self.work / "profile"), str(os.getpid())]
+        self._sent: list[tuple[str, str]] = []
+        """Each document sent: its path and date stamp, in the order sent."""
+        said = self._scratch.enter_context((self.work / "said.txt").open("wb"))
         try:
             self.process = subprocess.Popen(
-                self.command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=self.work, env=steady_environment()
+                self.command, stdin=subprocess.PIPE, stdout=said, stderr=said, cwd=self.work, env=steady_environment()
             )
         except OSError as error:
             self._scratch.close()
             raise BuildError(f"{_FAILURE}: {SYSTEM_PYTHON} could not be started ({error.strerror})") from None
 
-    def convert(self, documents: dict[str, bytes], stamps: dict[str, str]) -> dict[str, bytes]:
-        """`{path.docx: bytes}` to `{path.pdf: bytes}`, dated by `stamps` (`YYYYMMDD`)."""
-        jobs = []
-        for index, path in enumerate(sorted(documents)):
-            source = self.work / f"{index:04}.docx"
-            source.write_bytes(documents[path])
-            jobs.append(f"{source}\t{source.with_suffix('.pdf')}\n")
+    def send(self, path: str, content: bytes, stamp: str) -> None:
+        """Convert the Word file `path`, dated `stamp` (`YYYYMMDD`), once those sent before are done."""
+        source = self.work / f"{len(self._sent):04}.docx"
+        source.write_bytes(content)
+        self._sent.append((path, stamp))
+        assert self.process.stdin is not None, "started with a pipe to its standard input"
+        with contextlib.suppress(BrokenPipeError):  # the converter has ended: `finish` says why
+            self.process.stdin.write(f"{source}\t{source.with_suffix('.pdf')}\n".encode())
+            self.process.stdin.flush()
+
+    def finish(self) -> dict[str, bytes]:
+        """`{path.pdf: bytes}` of every document sent, once the last is converted."""
         try:
-            said, complaint = self.process.communicate("".join(jobs).encode("utf-8"), timeout=TIMEOUT_SECONDS)
+            self.process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             self.process.terminate()  # the converter ends LibreOffice first
             self.process.communicate()
             raise BuildError(f"{_FAILURE}: it did not finish in {TIMEOUT_SECONDS:g} s and was stopped") from None
-        result = subprocess.CompletedProcess(self.command, self.process.returncode, said, complaint)
         pdfs = {}
-        for index, path in enumerate(sorted(documents)):
+        for index, (path, stamp) in enumerate(self._sent):
             made = self.work / f"{index:04}.pdf"
-            if result.returncode != 0 or not made.is_file():
-                raise OilaError(f"LibreOffice could not convert {path} to PDF: {_reason(result)}")
-            pdfs[pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamps[path])
+            if self.process.returncode != 0 or not made.is_file():
+                raise OilaError(f"LibreOffice could not convert {path} to PDF: {self._reason()}")
+            pdfs[pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamp)
         return pdfs
 
     def close(self) -> None:
-        """End the run: one never given its documents is told there are none, and ends LibreOffice itself."""
-        if self.process.poll() is None:
+        """End the run. One never given a document is told there are none, and ends LibreOffice itself; one that
+        was, and was not asked to `finish`, is stopped."""
+        if self.process.poll() is None and not self._sent:
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.communicate(b"", timeout=TIMEOUT_SECONDS)
+                self.process.communicate(timeout=TIMEOUT_SECONDS)
         if self.process.poll() is None:
             self.process.terminate()
             self.process.communicate()
         self._scratch.close()
 
-
-def _reason(result: subprocess.CompletedProcess[bytes]) -> str:
-    """What the converter said last, or how it ended when it said nothing."""
-    if result.returncode != 0 or result.stderr.strip():
-        return last_words(result)
-    return "LibreOffice made no PDF of it and gave no reason"
+    def _reason(self) -> str:
+        """What the converter said last, or how it ended when it said nothing."""
+        said = (self.work / "said.txt").read_bytes()
+        result = subprocess.CompletedProcess(self.command, self.process.returncode, b"", said)
+        if result.returncode != 0 or said.strip():
+            return last_words(result)
+        return "LibreOffice made no PDF of it and gave no reason"
 
 
 def reproducible_pdf(content: bytes, stamp: str) -> bytes:

@@ -50,33 +50,40 @@ def made_or_kept(
     pool: Executor | None,
     progress: Callable[[str], None],
     stage: str,
+    ready: Callable[[PlannedFile, bytes], None] = lambda document, content: None,
     making: Callable[[list[PlannedFile]], None] = lambda missing: None,
 ) -> dict[str, Artifact]:
-    """`{path: artifact}` of every document, in their order; `progress` hears, as `stage`, how many were kept and
-    how many are made; `making` is told which must be made before they are. A document made from another (its
+    """`{path: artifact}` of every document, in their order. `ready` is told each document's bytes as soon as they
+    are known: first those kept, then each as it is made; then `making` is told which must be made, before they
+    are; `progress` hears, as `stage`, how many were kept and how many are made. A document made from another (its
     `base`) is made in the same process right after its base, or from the base's bytes when those are known; a
     base that is not among `documents` is made too when needed, and kept in the cache."""
     keys = {document.path: document_key(document) for document in documents}
-    kept = {path: cache.get(key) for path, key in keys.items()}
-    missing = [document for document in documents if kept[document.path] is None]
+    found = {path: cache.get(key) for path, key in keys.items()}
+    missing = [document for document in documents if found[document.path] is None]
     progress(f"{stage}: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
+    for document in documents:
+        kept = found[document.path]
+        if kept is not None:
+            ready(document, kept)
     making(missing)
-    jobs = _jobs(missing, kept, cache)
     made: list[PlannedFile] = []
 
-    def done(job: _Job) -> None:
-        made.extend(document for document in job.documents() if document.path in keys)
-        progress(f"{stage}: made {len(made)} of {len(missing)}")
-
-    for job, contents in zip(jobs, each(pool, _make, jobs, done), strict=True):
+    def done(job: _Job, contents: list[bytes]) -> None:
         for document, content in zip(job.documents(), contents, strict=True):
             cache.put(document_key(document), content)
-            kept[document.path] = content
+            if document.path in keys:
+                found[document.path] = content
+                made.append(document)
+                ready(document, content)
+        progress(f"{stage}: made {len(made)} of {len(missing)}")
+
+    each(pool, _make, _jobs(missing, found, cache), done)
     result: dict[str, Artifact] = {}
     for document in documents:
-        found = kept[document.path]
-        assert found is not None, "every missing document was made"
-        result[document.path] = Artifact(found, document.source, document.version, document.version_date)
+        content = found[document.path]
+        assert content is not None, "every missing document was made"
+        result[document.path] = Artifact(content, document.source, document.version, document.version_date)
     return result
 
 

@@ -1,12 +1,14 @@
 """Word to PDF through LibreOffice's UNO API, run by the system Python (the one that has `uno`).
 
-Usage: python3 uno_export.py PROFILE_DIR JOBS_FILE BUILD_PID
+Usage: python3 uno_export.py PROFILE_DIR BUILD_PID
 
-`JOBS_FILE` holds one job per line: the .docx path, a tab, the .pdf path; `-` reads them from standard input once
-LibreOffice has started, so that a build can start it before it knows them. One LibreOffice process
-converts them all; before each export the document's indexes (the table of contents) and fields are
-updated, which a plain `soffice --convert-to pdf` does not do. This file imports nothing from Oila: the
-system Python that runs it has only the standard library and `uno`.
+It reads its jobs from standard input, one a line: the .docx path, a tab, the .pdf path. Each is converted as soon
+as its line comes, so that a build can start LibreOffice before it knows its documents and hand each over the
+moment it is rendered; the build closes standard input after the last. One LibreOffice process converts them all;
+before each export the document's indexes (the table of contents) are updated, which a plain
+`soffice --convert-to pdf` does not do; its fields (page numbers) need none, LibreOffice sets them as it lays out
+the pages. This file imports nothing from Oila: the system Python that runs it has only the standard library
+and `uno`.
 
 It ends with the build: the kernel sends it SIGTERM when the build process (`BUILD_PID`) ends, even killed,
 and it then ends LibreOffice, which runs in a process group of its own. LibreOffice is given as long as it
@@ -36,27 +38,22 @@ START_SECONDS = 600
 _PR_SET_PDEATHSIG = 1
 
 
-def main(profile: Path, jobs_file: str, build: int) -> int:
+def main(profile: Path, build: int) -> int:
     _end_with(build)
     office, context = open_office(profile)
     try:
-        jobs = [line.split("\t") for line in _jobs(jobs_file).splitlines() if line]
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        for source, target in jobs:
-            _export(desktop, Path(source), Path(target))
-            print(f"converted {Path(source).name}", flush=True)
+        for line in sys.stdin:
+            if line.strip():
+                source, target = line.rstrip("\n").split("\t")
+                _export(desktop, Path(source), Path(target))
+                print(f"converted {Path(source).name}", flush=True)
         desktop.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
             office.wait(timeout=60)
     finally:
         end_office(office)
     return 0
-
-
-def _jobs(jobs_file: str) -> str:
-    """The jobs, read once LibreOffice has started: the build may start it before it knows them (`-`: read them
-    from standard input, which the build closes once it has written them)."""
-    return sys.stdin.read() if jobs_file == "-" else Path(jobs_file).read_text(encoding="utf-8")
 
 
 def _fixed_addresses() -> list[str]:
@@ -156,11 +153,10 @@ def _export(desktop: Any, source: Path, target: Path) -> None:
         indexes = document.getDocumentIndexes()
         for number in range(indexes.getCount()):
             indexes.getByIndex(number).update()
-        document.getTextFields().refresh()
         document.storeToURL(target.as_uri(), (property_value("FilterName", "writer_pdf_Export"),))
     finally:
         document.close(True)
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])))
+    sys.exit(main(Path(sys.argv[1]), int(sys.argv[2])))

@@ -85,20 +85,20 @@ def each(
     pool: Executor | None,
     work: Callable[[Item], Result],
     items: Sequence[Item],
-    done: Callable[[Item], None] = lambda item: None,
+    done: Callable[[Item, Result], None] = lambda item, result: None,
 ) -> list[Result]:
     """`work` of every item, in the order of `items`; in `pool` when there is one and more than one item. `done` is
-    told each item as its work finishes."""
+    told each item and its result as its work finishes."""
     if pool is None or len(items) < 2:
         results = []
         for item in items:
             results.append(work(item))
-            done(item)
+            done(item, results[-1])
         return results
     with _failures_told():
         futures = {pool.submit(_Reported(work), item): item for item in items}
         for future in as_completed(futures):
-            done(futures[future])
+            done(futures[future], future.result())
         return [future.result() for future in futures]
 
 
