@@ -149,6 +149,8 @@ def property_value(name: str, value: object) -> PropertyValue:
 def _export(desktop: Any, source: Path, target: Path) -> None:
     load = (property_value("Hidden", True), property_value("ReadOnly", True))
     document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, load)
+    if document is None:
+        raise SystemExit("LibreOffice cannot open it as a Word document")
     try:
         indexes = document.getDocumentIndexes()
         for number in range(indexes.getCount()):

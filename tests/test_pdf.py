@@ -1,0 +1,57 @@
+"""PDFs made as the build makes them: each document handed to LibreOffice the moment it is rendered."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+
+import pikepdf
+import pytest
+
+from generator.errors import OilaError
+from generator.model.project import Project
+from generator.pdf import PdfMaker, convert_to_pdf, converter_problem, converter_version
+from tests.render.rendering import rendered
+
+pytestmark = pytest.mark.skipif(
+    converter_problem() is not None, reason="LibreOffice is part of the set-up: run make test"
+)
+
+STAMP = "20260101"
+
+
+def test_documents_handed_over_before_and_after_libreoffice_starts_get_the_pdfs_of_one_batch(
+    every_type_project: Project,
+) -> None:
+    """The build hands a document over before it knows how many will follow (one kept from its cache), and the
+    others as they are rendered: the PDFs are those the same documents give in one batch."""
+    documents = {
+        path: item.content
+        for language in ("en", "ru", "uz")
+        for path, item in rendered("forms", every_type_project.localize(language)).items()
+    }
+    first, *rest = sorted(documents)
+    said: list[str] = []
+    with contextlib.closing(PdfMaker(converter_version(), said.append, None, 2)) as maker:
+        maker.add(first, documents[first], STAMP)
+        maker.expect(len(rest))
+        for path in rest:
+            maker.add(path, documents[path], STAMP)
+        handed_over = maker.result()
+    assert "PDF: converting 3 with LibreOffice, in 1 run" in said
+    batch = convert_to_pdf(documents, dict.fromkeys(documents, STAMP), converter_version(), lambda message: None)
+    assert handed_over == batch
+    assert sorted(handed_over) == [path.replace(".docx", ".pdf") for path in sorted(documents)]
+    for content in handed_over.values():
+        with pikepdf.open(io.BytesIO(content)) as pdf:
+            assert len(pdf.pages) >= 1
+
+
+def test_a_document_libreoffice_cannot_read_is_named_with_libreoffices_reason() -> None:
+    documents = {"forms/en/F-99-broken.docx": b"PK\x03\x04 not a Word file"}
+    with pytest.raises(OilaError) as raised:
+        convert_to_pdf(documents, dict.fromkeys(documents, STAMP), converter_version(), lambda message: None)
+    said = str(raised.value)
+    assert said == (
+        "LibreOffice could not convert forms/en/F-99-broken.docx to PDF: LibreOffice cannot open it as a Word document"
+    )
