@@ -10,8 +10,8 @@ from typing import Any
 from generator.errors import OilaError, SourceErrors
 from generator.i18n.checks import fix_orthography, orthography_problems
 from generator.i18n.exchange import confirm, export_units, import_file, kept_parts
-from generator.i18n.formats import FORMATS, SUFFIXES, UnitState, write_translations
-from generator.i18n.state import TranslationState, translation_state
+from generator.i18n.formats import FORMATS, SUFFIXES, write_translations
+from generator.i18n.state import TranslationState, UnitState, translation_state
 from generator.load.check_terms import TermUse, renderings, term_uses
 from generator.load.files import Sources, read_sources
 from generator.load.project import glossary_of

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from generator.errors import OilaError
 from generator.i18n.changes import SourceChanges
-from generator.i18n.formats import TranslationFile, Unit, UnitState, read_translations
+from generator.i18n.formats import TranslationFile, Unit, read_translations
 from generator.i18n.inventory import Entry, fingerprint
 from generator.i18n.lock import write_lock
-from generator.i18n.state import TranslationState
+from generator.i18n.state import TranslationState, UnitState
 from generator.model.references import UNMATCHED_KINDS, references_in
 
 _WORST_FIRST = (UnitState.STALE, UnitState.MISSING, UnitState.TRANSLATED)

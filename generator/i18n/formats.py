@@ -34,7 +34,6 @@ import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
@@ -44,17 +43,9 @@ from lxml import etree
 
 from generator.collect.xlsx import workbook
 from generator.errors import BuildError, OilaError
+from generator.i18n.state import UnitState
 from generator.model.references import references_in
 from generator.package import BadPackage, check_parts, open_package
-
-
-class UnitState(StrEnum):
-    TRANSLATED = "translated"
-    """Translated and up to date."""
-    MISSING = "missing"
-    """No translation yet; the target is empty."""
-    STALE = "stale"
-    """The English changed since the translation was written or confirmed, or a tool has not confirmed it."""
 
 
 @dataclass(frozen=True)

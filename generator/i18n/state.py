@@ -6,13 +6,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from enum import StrEnum
 
-from generator.i18n.formats import UnitState
 from generator.i18n.inventory import Entry, inventory
 from generator.i18n.lock import Lock, read_lock
 from generator.load.files import Sources
 from generator.model.language import ProjectSettings
 from generator.model.view import OutdatedText
+
+
+class UnitState(StrEnum):
+    TRANSLATED = "translated"
+    """Translated and up to date."""
+    MISSING = "missing"
+    """No translation yet; the target is empty."""
+    STALE = "stale"
+    """The English changed since the translation was written or confirmed, or a tool has not confirmed it."""
 
 
 @dataclass(frozen=True)
