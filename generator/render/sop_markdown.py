@@ -19,7 +19,7 @@ from generator.render.diagrams import Diagram
 from generator.render.grid_table import grid_table
 from generator.render.markdown_text import literal
 from generator.render.review_notes import ReviewNotes
-from generator.render.sop_reference import CAPTION_STYLE, FIGURE_STYLE
+from generator.render.sop_reference import CAPTION_STYLE, DEFINITION_STYLE, FIGURE_STYLE, TERM_STYLE
 
 DIRECTORY_COLUMNS = (
     LabelId.DIRECTORY_SERVICE,
@@ -60,13 +60,21 @@ def section_markdown(
     return _TEMPLATES.from_string(template).render(values)
 
 
+def styled(style: str, *lines: str) -> str:
+    """`lines` as one paragraph in the Word style `style`, each after a line break."""
+    body = "\\\n".join(lines)
+    return f'::: {{custom-style="{style}"}}\n{body}\n:::\n'
+
+
 def figures(diagrams: tuple[Diagram, ...]) -> str:
     """Each diagram at the width it prints at, its words as the image's alternative text, and its caption."""
-    return "\n".join(
-        f'::: {{custom-style="{FIGURE_STYLE}"}}\n'
-        f"![{literal(diagram.description)}]({diagram.png_name}){{width={diagram.printed_width_mm:.1f}mm}}\n:::\n\n"
-        f'::: {{custom-style="{CAPTION_STYLE}"}}\n{literal(diagram.caption)}\n:::\n'
+    images = [
+        f"![{literal(diagram.description)}]({diagram.png_name}){{width={diagram.printed_width_mm:.1f}mm}}"
         for diagram in diagrams
+    ]
+    return "\n".join(
+        f"{styled(FIGURE_STYLE, image)}\n{styled(CAPTION_STYLE, literal(diagram.caption))}"
+        for image, diagram in zip(images, diagrams, strict=True)
     )
 
 
@@ -182,7 +190,8 @@ class GeneratedParts:
 
     @property
     def terms(self) -> Callable[..., str]:
-        """`terms("id", ...)` in the prose: the named terms and their definitions, as a definition list."""
+        """`terms("id", ...)` in the prose: the named terms and their definitions, each in the style of a
+        definition list's."""
         by_id = {term.id: term for term in self.sop.terms}
 
         def listed(*ids: str) -> str:
@@ -190,7 +199,7 @@ class GeneratedParts:
             for term_id in ids:
                 term = by_id[term_id]
                 name = self.notes.noted(f"**{term.term}**", term.term, term.to_confirm)
-                entries.append(f"{name}\n\n:   {term.definition}")
+                entries.append(f"{styled(TERM_STYLE, name)}\n{styled(DEFINITION_STYLE, term.definition)}")
             return "\n\n".join(entries) + "\n"
 
         return listed

@@ -34,6 +34,10 @@ CONTENTS_STYLE = "Oila Contents Title"
 FIGURE_STYLE = "Oila Figure"
 CAPTION_STYLE = "Oila Caption"
 TABLE_TEXT_STYLE = "Oila Table Text"
+TERM_STYLE = "Definition Term"
+DEFINITION_STYLE = "Definition"
+"""Pandoc's own styles of a definition list, given to the terms the prose lists: the SOP's Markdown has no
+definition lists, which pandoc is a third slower to read for."""
 CUSTOM_STYLES = (
     AGENCY_STYLE,
     DRAFT_STYLE,
@@ -89,11 +93,11 @@ def _style_text(document: Document) -> None:
     compact = _paragraph_style(document, "Compact")
     compact.font.size = hs.SOP_BODY_SIZE
     compact.paragraph_format.space_after = Pt(3)
-    term = _paragraph_style(document, "Definition Term")
+    term = _paragraph_style(document, TERM_STYLE)
     term.font.bold = True
     term.paragraph_format.keep_with_next = True
     term.paragraph_format.space_before = Pt(4)
-    _paragraph_style(document, "Definition").paragraph_format.left_indent = Mm(8)
+    _paragraph_style(document, DEFINITION_STYLE).paragraph_format.left_indent = Mm(8)
     note = _paragraph_style(document, "Block Text")
     note.font.size = hs.SOP_BODY_SIZE
     note.font.italic = False

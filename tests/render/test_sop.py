@@ -7,12 +7,14 @@ import io
 import itertools
 import re
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from generator.load.project import load_project
 from generator.model.form import Status
 from generator.model.project import Project
 from generator.model.sop import Approval
@@ -252,3 +254,14 @@ def test_the_bodys_short_tables_and_the_referral_directory_come_from_the_structu
     assert len(rows) == len(view.sop.directory) >= 10
     assert "**Инспектор по" in directory and "Кто оказывает" in directory
     assert re.search(r"\| \*\*Инспектор[^|]*\|\s+\|\s+\|\s+\|\s+\|", directory)  # provider to hours left to fill in
+
+
+def test_characters_pandoc_would_take_for_markup_print_as_written(root: Path) -> None:
+    """In the prose, `$`, `~`, `^`, `@` and `<` are characters, never math, a subscript, a superscript, a citation or
+    raw markup that the Word document would drop."""
+    sentence = "A sum $n$ of cases, H~2~O, 2^10^ children, <b>bold</b> and @smith, written as they are."
+    purpose = root / "sop" / "en" / "01-purpose.md"
+    text = purpose.read_text(encoding="utf-8").replace("Why the procedure exists.", sentence)
+    purpose.write_text(text, encoding="utf-8")
+    document = docx.Document(io.BytesIO(render(load_project(root), "en")))
+    assert sentence in [paragraph.text for paragraph in document.paragraphs]
