@@ -10,6 +10,9 @@ before each export the document's indexes (the table of contents) are updated, w
 the pages. This file imports nothing from Oila: the system Python that runs it has only the standard library
 and `uno`.
 
+LibreOffice that goes away during a conversion (it crashed, or was killed) is started again with a new profile, and
+the document is converted once more; a document during which it goes away twice is given up, with that reason.
+
 It ends with the build: the kernel sends it SIGTERM when the build process (`BUILD_PID`) ends, even killed,
 and it then ends LibreOffice, which runs in a process group of its own. LibreOffice is given as long as it
 needs to start on a busy machine; if it ends before it accepts a connection, the reason says so.
@@ -31,6 +34,7 @@ from typing import Any
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
+from com.sun.star.lang import DisposedException
 
 CONNECT_PAUSE_SECONDS = 0.1
 START_SECONDS = 600
@@ -40,20 +44,36 @@ _PR_SET_PDEATHSIG = 1
 
 def main(profile: Path, build: int) -> int:
     _end_with(build)
-    office, context = open_office(profile)
+    office, desktop = _desktop(profile)
+    restarts = 0
     try:
-        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
         for line in sys.stdin:
-            if line.strip():
-                source, target = line.rstrip("\n").split("\t")
-                _export(desktop, Path(source), Path(target))
-                print(f"converted {Path(source).name}", flush=True)
+            if not line.strip():
+                continue
+            source, target = (Path(part) for part in line.rstrip("\n").split("\t"))
+            try:
+                _export(desktop, source, target)
+            except DisposedException:  # LibreOffice went away during the call: once more, with a new LibreOffice
+                end_office(office)
+                restarts += 1
+                office, desktop = _desktop(profile.with_name(f"{profile.name}-{restarts}"))
+                try:
+                    _export(desktop, source, target)
+                except DisposedException:
+                    raise SystemExit("LibreOffice stopped while converting it, twice") from None
+            print(f"converted {source.name}", flush=True)
         desktop.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
             office.wait(timeout=60)
     finally:
         end_office(office)
     return 0
+
+
+def _desktop(profile: Path) -> tuple[subprocess.Popen[bytes], Any]:
+    """LibreOffice with the user profile `profile`, and its desktop, which loads documents."""
+    office, context = open_office(profile)
+    return office, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
 def _fixed_addresses() -> list[str]:
@@ -71,7 +91,7 @@ def _fixed_addresses() -> list[str]:
 def open_office(profile: Path) -> tuple[subprocess.Popen[bytes], Any]:
     """LibreOffice, headless, in a process group of its own with the user profile `profile`, and its component
     context once it accepts connections; told to end, this process ends LibreOffice first."""
-    pipe = f"oila_{profile.parent.name}"  # the run's own temporary folder: concurrent builds never share a pipe
+    pipe = f"oila_{profile.parent.name}_{profile.name}"  # the run's own folder: concurrent runs never share a pipe
     office = subprocess.Popen(
         [
             *_fixed_addresses(),

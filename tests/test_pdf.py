@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import signal
+import time
+from pathlib import Path
 
 import pikepdf
 import pytest
 
 from generator.errors import OilaError
 from generator.model.project import Project
-from generator.pdf import PdfMaker, convert_to_pdf, converter_problem, converter_version
+from generator.pdf import LibreOfficeRun, PdfMaker, convert_to_pdf, converter_problem, converter_version
 from tests.render.rendering import rendered
 
 pytestmark = pytest.mark.skipif(
@@ -55,3 +59,40 @@ def test_a_document_libreoffice_cannot_read_is_named_with_libreoffices_reason() 
     assert said == (
         "LibreOffice could not convert forms/en/F-99-broken.docx to PDF: LibreOffice cannot open it as a Word document"
     )
+
+
+def test_libreoffice_gone_between_two_documents_is_started_again_and_converts_the_second(
+    every_type_project: Project,
+) -> None:
+    """LibreOffice that goes away while the build still hands it documents (it crashed, or was killed) is started
+    again, and the next document is converted by the new one."""
+    first, second = (
+        rendered("forms", every_type_project.localize(language))[f"forms/{language}/T-01-every-type.docx"].content
+        for language in ("en", "ru")
+    )
+    with contextlib.closing(LibreOfficeRun()) as run:
+        run.send("forms/en/T-01-every-type.docx", first, STAMP)
+        deadline = time.monotonic() + 120
+        while not (run.work / "0000.pdf").is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for office in _processes_with(str(run.work), "soffice.bin"):
+            os.kill(office, signal.SIGKILL)
+        run.send("forms/ru/T-01-every-type.docx", second, STAMP)
+        pdfs = run.finish()
+    assert sorted(pdfs) == ["forms/en/T-01-every-type.pdf", "forms/ru/T-01-every-type.pdf"]
+    with pikepdf.open(io.BytesIO(pdfs["forms/ru/T-01-every-type.pdf"])) as pdf:
+        assert str(pdf.docinfo["/Title"]).startswith("T-01 ")
+
+
+def _processes_with(*words: str) -> list[int]:
+    """The ids of the processes whose command line holds every one of `words`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+            except OSError:
+                continue
+            if all(word in command for word in words):
+                found.append(int(entry.name))
+    return found
