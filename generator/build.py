@@ -71,8 +71,8 @@ def build(
     with_pdfs = PDF in chosen_kinds or SITE in chosen_kinds
     with (
         worker_pool(1 if preview else worker_count()) as pool,
+        contextlib.ExitStack() as early,  # closed once `beside` has ended, so that nothing is started after
         ThreadPoolExecutor(2) as beside,
-        contextlib.ExitStack() as early,
     ):
         warm_up(pool)
         libreoffice = beside.submit(_converter, early, not preview) if with_pdfs else None  # while the sources load
