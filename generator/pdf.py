@@ -244,11 +244,8 @@ class LibreOfficeRun:
         return pdfs
 
     def close(self) -> None:
-        """End the run. One never given a document is told there are none, and ends LibreOffice itself; one that
-        was, and was not asked to `finish`, is stopped."""
-        if self.process.poll() is None and not self._sent:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.communicate(timeout=TIMEOUT_SECONDS)
+        """End the run: one not asked to `finish` (never given a document, or in a build that failed) is stopped
+        at once, and ends LibreOffice first, however far it has started."""
         if self.process.poll() is None:
             self.process.terminate()
             self.process.communicate()

@@ -92,23 +92,15 @@ def open_office(profile: Path) -> tuple[subprocess.Popen[bytes], Any]:
     """LibreOffice, headless, in a process group of its own with the user profile `profile`, and its component
     context once it accepts connections; told to end, this process ends LibreOffice first."""
     pipe = f"oila_{profile.parent.name}_{profile.name}"  # the run's own folder: concurrent runs never share a pipe
-    office = subprocess.Popen(
-        [
-            *_fixed_addresses(),
-            "soffice",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--norestore",
-            "--nodefault",
-            f"-env:UserInstallation={profile.as_uri()}",
-            f"--accept=pipe,name={pipe};urp;",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    signal.signal(signal.SIGTERM, lambda number, frame: _stop(office, 128 + number))
+    command = [*_fixed_addresses(), "soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault"]
+    command += [f"-env:UserInstallation={profile.as_uri()}", f"--accept=pipe,name={pipe};urp;"]
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # until the handler knows LibreOffice's group
+    try:
+        output = subprocess.DEVNULL
+        office = subprocess.Popen(command, stdout=output, stderr=output, start_new_session=True)
+        signal.signal(signal.SIGTERM, lambda number, frame: _stop(office, 128 + number))
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     try:
         return office, _connect(pipe, office)
     except BaseException:
