@@ -61,8 +61,8 @@ def worker_pool(count: int) -> Iterator[Executor | None]:
 
 def _start_server() -> None:
     """Start the server that forks the workers, unless it runs, without the working folder on its import path:
-    before Python 3.13 the server does not take the build's path but puts the working folder first, so that a folder
-    holding another `generator` package would give the workers other code than the build's."""
+    Python's server (3.11's at least) does not take the build's path but puts the working folder first, so that a
+    folder holding another `generator` package would give the workers other code than the build's."""
     with _lock:
         before = os.environ.get(SAFE_PATH_VARIABLE)
         os.environ[SAFE_PATH_VARIABLE] = "1"
