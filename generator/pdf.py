@@ -245,10 +245,11 @@ class LibreOfficeRun:
 
     def close(self) -> None:
         """End the run: one not asked to `finish` (never given a document, or in a build that failed) is stopped
-        at once, and ends LibreOffice first, however far it has started."""
+        at once, and ends LibreOffice first, however far it has started. The pipe to the converter is closed even
+        when the converter has ended by itself."""
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.communicate()
+        self.process.communicate()
         self._scratch.close()
 
     def _reason(self) -> str:

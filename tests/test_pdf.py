@@ -96,3 +96,15 @@ def _processes_with(*words: str) -> list[int]:
             if all(word in command for word in words):
                 found.append(int(entry.name))
     return found
+
+
+def test_a_run_whose_converter_ended_by_itself_closes_its_pipe() -> None:
+    """A converter may end before the build is done with it (here given a line that is no job); closing the run
+    still closes the pipe to it, which would otherwise be left for the garbage collector to complain about."""
+    run = LibreOfficeRun()
+    assert run.process.stdin is not None
+    run.process.stdin.write(b"not a job\n")
+    run.process.stdin.flush()
+    run.process.wait(timeout=120)
+    run.close()
+    assert run.process.stdin.closed
