@@ -34,6 +34,7 @@ from generator.scratch import sweep_scratch
 from generator.site.build_site import SiteFiles, render_site
 from generator.site.bundle import field_bundle
 from generator.site.links import site_linker
+from generator.site.page_cache import PAGES
 from generator.site.root import LanguageChoice, language_choice_page
 from generator.stopwatch import Stopwatch
 from generator.workers import warm_up, worker_count, worker_pool
@@ -65,7 +66,7 @@ def build(
         return current
     key = fingerprint(root, languages, only, preview)
     sweep_scratch()
-    caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", "drawing", PDF, SITE)}
+    caches = {kind: Cache(cache_folder(out), kind) for kind in ("render", "drawing", PDF, SITE, PAGES)}
     warnings: list[str] = []
     chosen_kinds = _choose("output", only, OUTPUTS)
     with_pdfs = PDF in chosen_kinds or SITE in chosen_kinds
@@ -74,8 +75,8 @@ def build(
         contextlib.ExitStack() as early,  # closed once `beside` has ended, so that nothing is started after
         ThreadPoolExecutor(2) as beside,
     ):
-        warm_up(pool)
-        libreoffice = beside.submit(_converter, early, not preview) if with_pdfs else None  # while the sources load
+        beside.submit(warm_up, pool)  # while the sources load, as is LibreOffice
+        libreoffice = beside.submit(_converter, early, not preview) if with_pdfs else None
         with clock.span("sources"):
             sources = read_sources(root)
             project = project_from(sources)

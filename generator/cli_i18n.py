@@ -1,5 +1,7 @@
 """`oila i18n status|export|import|confirm|fix` and the translation gate of `oila check`: the commands
-translators and reviewers use. Like `generator.cli`, the only place here that prints."""
+translators and reviewers use. Like `generator.cli`, the only place here that prints. The modules that read and
+write translators' files are loaded by the commands that use them, so that every other command starts without
+them."""
 
 from __future__ import annotations
 
@@ -9,8 +11,7 @@ from typing import Any
 
 from generator.errors import OilaError, SourceErrors
 from generator.i18n.checks import fix_orthography, orthography_problems
-from generator.i18n.exchange import confirm, export_units, import_file, kept_parts
-from generator.i18n.formats import FORMATS, SUFFIXES, write_translations
+from generator.i18n.format_names import FORMATS, SUFFIXES
 from generator.i18n.state import TranslationState, UnitState, translation_state
 from generator.load.check_terms import TermUse, renderings, term_uses
 from generator.load.files import Sources, read_sources
@@ -101,6 +102,9 @@ def _status(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _export(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.i18n.exchange import export_units
+    from generator.i18n.formats import write_translations
+
     translations = export_units(_state(root), arguments.lang)
     out = arguments.out or Path(f"oila-{arguments.lang}{SUFFIXES[arguments.format]}")
     write_atomic(out, write_translations(translations, arguments.format))
@@ -111,6 +115,8 @@ def _export(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _import(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.i18n.exchange import import_file, kept_parts
+
     if not arguments.file.is_file():
         raise OilaError(f"{arguments.file}: no such file")
     result = import_file(root, _state(root), arguments.file)
@@ -134,6 +140,8 @@ def _import(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def _confirm(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.i18n.exchange import confirm
+
     if not arguments.all and not arguments.strings:
         raise OilaError("name the strings or files to confirm, or give --all")
     names = None if arguments.all else frozenset(arguments.strings)

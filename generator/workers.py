@@ -76,7 +76,8 @@ def _start_server() -> None:
 
 
 def warm_up(pool: Executor | None) -> None:
-    """Start `pool`'s server and workers now, so that they import the renderers while the build reads its sources."""
+    """Start `pool`'s server and a worker now. It returns once the server has imported the renderers (a third of a
+    second), so a build calls it in a thread of its own, while it reads its sources."""
     if pool is not None:
         pool.submit(os.getpid)
 

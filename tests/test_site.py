@@ -161,6 +161,17 @@ def test_text_from_the_sources_cannot_inject_html(root: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+def test_a_link_to_no_page_stops_the_build_and_is_named(root: Path) -> None:
+    page = root / "docs" / "en" / "for-trainers.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the plan](session-plan.md).\n", encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        build(root, root / "build", only=["site"], languages=["en"])
+    said = str(raised.value)
+    assert said.startswith("MkDocs could not build the site: WARNING")
+    assert "'for-trainers.md' contains a link 'session-plan.md', but the target is not found" in said
+    assert not (root / "build" / "site").exists()
+
+
 def test_a_page_not_yet_translated_says_so_in_the_readers_language(root: Path) -> None:
     (root / "docs" / "uz" / "for-trainers.md").unlink(missing_ok=True)
     build(root, root / "build", only=["site"], languages=["uz"])

@@ -43,6 +43,7 @@ from lxml import etree
 
 from generator.collect.xlsx import workbook
 from generator.errors import BuildError, OilaError
+from generator.i18n.format_names import FORMATS
 from generator.i18n.state import UnitState
 from generator.model.references import references_in
 from generator.package import BadPackage, check_parts, open_package
@@ -69,11 +70,6 @@ class TranslationFile:
     """The language translated into: `ru`, `uz`, `uz-Cyrl` ..."""
     units: tuple[Unit, ...]
 
-
-FORMATS: Final = ("xliff", "po", "xlsx")
-"""The formats `write_translations` writes, as the command line offers them."""
-SUFFIXES: Final = {"xliff": ".xlf", "po": ".po", "xlsx": ".xlsx"}
-"""The file name ending for each format: `read_translations` knows a file's format by it."""
 
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
 """Far more than the SOP and every form in three scripts; a larger file is not a translation file."""

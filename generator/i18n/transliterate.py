@@ -67,6 +67,7 @@ _NUMBER_ENDING = re.compile(rf"(\d+)([a-z][a-z{_MARKS}]*)")
 """A number and its Uzbek ending written together: 5ta, 10dan."""
 _FILE_OR_DOMAIN = re.compile(r"[^\W_]{2,}(?:\.[^\W_]{2,})*\.[a-z]{2,}")
 _CAPITALS_AND_ENDING = re.compile(rf"([A-Z]{{2,}})([a-z{_MARKS}]*)")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 """A Roman numeral up to XXXIX: the numbers of chapters, centuries and acts, written in Latin in every script."""
 _FOREIGN = re.compile(r"c(?!h)|w", re.IGNORECASE)
@@ -178,15 +179,16 @@ def _mark(lower: str, index: int) -> str:
 def latin_left(cyrillic: str) -> list[str]:
     """The words of a text converted to Cyrillic that are still in Latin letters and are neither codes, Roman
     numerals, references nor addresses: words with letters Uzbek Latin does not have, to mark or rewrite."""
-    left = []
+    left: list[str] = []
+    if not _ASCII_LETTER.search(cyrillic):
+        return left
     for match in _TOKEN.finditer(cyrillic):
         token = match.group()
-        if match.group("kept") or "_" in token or _FILE_OR_DOMAIN.fullmatch(token) or _ROMAN.fullmatch(token):
+        if not _ASCII_LETTER.search(token) or match.group("kept") or "_" in token:
             continue
-        if any(char.isdigit() for char in token):
+        if _FILE_OR_DOMAIN.fullmatch(token) or _ROMAN.fullmatch(token) or any(char.isdigit() for char in token):
             continue
-        if any(char.isascii() and char.isalpha() for char in token):
-            left.append(token)
+        left.append(token)
     return left
 
 

@@ -7,6 +7,7 @@ is one the renderers can print.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -17,6 +18,9 @@ from generator.messages import problem
 from generator.model.references import UNMATCHED_KINDS, Reference, references_in, without_references
 from generator.model.referents import Referents
 from generator.model.resolve import Resolver, UnreadSource, UnresolvedReference
+
+TEXTS_REMEMBERED = 16384
+"""How many texts `typed_words` remembers: more than the sources hold (about 3,000 texts in four languages)."""
 
 
 def check_references(entries: tuple[Entry, ...], referents: Referents, source_language: str) -> Iterator[Problem]:
@@ -59,8 +63,14 @@ def reference_location(entry: Entry, language: str, text: str, offset: int) -> L
 def typed_words(entry: Entry, text: str) -> str:
     """What an author typed as words in `text`, the entry's text in some language: references blanked out, and in
     a page of prose also what is not prose (placeholders, code, link targets); positions are kept."""
+    return _typed_words(text, prose=not entry.path)
+
+
+@functools.lru_cache(maxsize=TEXTS_REMEMBERED)
+def _typed_words(text: str, prose: bool) -> str:
+    """`typed_words` of a text, remembered: three checks read each text, the term check several times."""
     typed = without_references(text)
-    if entry.path:
+    if not prose:
         return typed
     for start, end in protected_spans(typed):
         typed = typed[:start] + " " * (end - start) + typed[end:]

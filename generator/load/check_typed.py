@@ -80,7 +80,8 @@ def check_typed(entries: tuple[Entry, ...], referents: Referents, source_languag
         texts = {source_language: entry.source, **entry.translations}
         for language, text in texts.items():
             typed = typed_words(entry, text)
-            for kind, patterns in NUMBERED.get(language.partition("-")[0], {}).items():
+            numbered = NUMBERED.get(language.partition("-")[0], {}) if _DIGIT.search(typed) else {}
+            for kind, patterns in numbered.items():
                 for match in (found for pattern in patterns for found in pattern.finditer(typed)):
                     yield problem(
                         "typed-number",
@@ -98,7 +99,7 @@ def check_typed(entries: tuple[Entry, ...], referents: Referents, source_languag
                         found=match.group(),
                         form=codes[match.group()],
                     )
-            if entry.file != TIMEFRAMES_FILE and language in units and _DIGIT.search(typed):
+            if entry.file != TIMEFRAMES_FILE and language in units and numbered:
                 yield from _typed_timeframes(entry, language, text, typed, units[language], referents)
 
 

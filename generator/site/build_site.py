@@ -24,7 +24,7 @@ from material import __version__ as material_version
 
 from generator.cache import Cache, key_of, packed, unpacked
 from generator.errors import BuildError
-from generator.external import run_tool
+from generator.external import last_words, run_tool
 from generator.load.files import DOCS_DIR
 from generator.model.labels import LabelId
 from generator.model.project import Project
@@ -33,7 +33,7 @@ from generator.render import SITE
 from generator.render.diagrams import Diagram
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
-from generator.site.mkdocs_hooks import TEMPLATE_CACHE_VARIABLE
+from generator.site.mkdocs_hooks import PAGE_CACHE_VARIABLE, TEMPLATE_CACHE_VARIABLE
 from generator.site.not_found import not_found_page
 from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
@@ -62,6 +62,9 @@ UNUSED_OUTPUT = re.compile(r"(.*\.map|assets/javascripts/lunr/.*|assets/javascri
 """What MkDocs and the theme write that the site never loads: source maps, the theme's own search engine and its
 language files (Oila's worker replaces them), and sitemaps, which a site on a USB stick has no use for."""
 MKDOCS_TIMEOUT_SECONDS = 600
+MKDOCS_PROBLEMS = ("WARNING", "ERROR")
+"""How MkDocs starts a line about a problem. Not run `--quiet`, which would keep the warnings of a strict build
+from counting."""
 NOT_FOUND = "404.html"
 
 
@@ -242,7 +245,7 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> t
     output = unpacked(kept) if kept is not None else None
     if output is not None:
         return output, True
-    _run_mkdocs(stage, version_date, cache.folder.with_name("templates") if cache else None)
+    _run_mkdocs(stage, version_date, cache.folder.parent if cache else None)
     built = stage / "site"
     output = {
         path.relative_to(built).as_posix(): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()
@@ -252,24 +255,17 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> t
     return output, False
 
 
-def _run_mkdocs(stage: Path, version_date: dt.date, templates: Path | None) -> None:
+def _run_mkdocs(stage: Path, version_date: dt.date, cache: Path | None) -> None:
     """MkDocs on the staged pages; dated by the version, so the sitemap is the same on every build; the theme's
-    templates compiled once and kept in `templates`."""
+    templates compiled once, and each page's Markdown rendered once, and kept in the `cache` folder."""
     environment = dated_environment(version_date)
-    if templates is not None:
-        environment[TEMPLATE_CACHE_VARIABLE] = str(templates)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--quiet",
-        "--config-file",
-        str(stage / "mkdocs.yml"),
-    ]
+    if cache is not None:
+        environment[TEMPLATE_CACHE_VARIABLE] = str(cache / "templates")
+        environment[PAGE_CACHE_VARIABLE] = str(cache)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(stage / "mkdocs.yml")]
     failure = "MkDocs could not build the site"
     result = run_tool(command, failure, MKDOCS_TIMEOUT_SECONDS, check=False, cwd=stage, env=environment)
     if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip() or result.stdout.decode("utf-8", "replace").strip()
-        raise BuildError(f"MkDocs could not build the site: {detail or 'no reason given'}")
+        said = result.stderr.decode("utf-8", "replace").splitlines()
+        problems = [line.strip() for line in said if line.startswith(MKDOCS_PROBLEMS)] or [last_words(result)]
+        raise BuildError(f"{failure}: {'; '.join(problems)}")

@@ -16,9 +16,8 @@ from translate.storage import factory, po, xliff
 
 from generator.collect.xlsx import workbook
 from generator.errors import BuildError
+from generator.i18n.format_names import FORMATS, SUFFIXES
 from generator.i18n.formats import (
-    FORMATS,
-    SUFFIXES,
     BadTranslationFile,
     TranslationFile,
     Unit,
