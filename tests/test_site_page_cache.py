@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,7 +46,7 @@ def mkdocs(stage: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=stage, env=environment, capture_output=True, text=True, check=False)
 
 
-def entries(stage: Path) -> dict[str, dict[str, object]]:
+def entries(stage: Path) -> dict[str, Any]:
     cache = Cache(stage / "cache", PAGES)
     found = {}
     for path in sorted(cache.folder.iterdir()):
@@ -98,3 +99,21 @@ def test_an_entry_that_is_not_a_rendered_page_is_rendered_again(stage: Path) -> 
         cache.put(key, b'{"content": "no table of contents"}')
     assert mkdocs(stage).returncode == 0
     assert (stage / "site" / "index.html").read_bytes() == first
+
+
+def test_a_pages_search_entries_are_taken_from_the_cache_until_its_html_changes(stage: Path) -> None:
+    themed = {**CONFIG, "theme": {"name": "material", "features": []}, "plugins": ["search"]}
+    (stage / "mkdocs.yml").write_text(json.dumps(themed), encoding="utf-8")
+    assert mkdocs(stage).returncode == 0
+    cache = Cache(stage / "cache", PAGES)
+    kept = {key: saved for key, saved in entries(stage).items() if isinstance(saved, list)}
+    assert len(kept) == 2
+    for key, saved in kept.items():  # what only the cache can have given
+        altered = [{**entry, "text": f"kept {entry['text']}"} for entry in saved if isinstance(entry, dict)]
+        cache.put(key, json.dumps(altered).encode("utf-8"))
+    (stage / "docs" / "index.md").write_text("# Home\n\nRead [the part](other.md#the-part).\n", encoding="utf-8")
+    assert mkdocs(stage).returncode == 0
+    index = json.loads((stage / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {entry["location"]: entry["text"] for entry in index["docs"]}
+    assert texts["other.html#the-part"] == "kept <p>Text.</p>"
+    assert texts["index.html"].startswith("<p>Read")

@@ -1,5 +1,6 @@
-"""What MkDocs made of each page's Markdown, kept for the next build of the site: most pages of a site built again
-are as they were, and turning Markdown into HTML is nearly half of MkDocs' work.
+"""What MkDocs made of each page's Markdown, and what the theme's search made of its HTML, kept for the next build
+of the site: most pages of a site built again are as they were, and turning Markdown into HTML and HTML into search
+entries is half of MkDocs' work.
 
 `PageCache.install` wraps MkDocs' `Page.render` (MkDocs is pinned; see `pyproject.toml`). A page is kept under a key
 made of everything its rendering reads: its Markdown and its place in the site, the settings of Markdown and of
@@ -7,6 +8,8 @@ link checking, the place of every file of the site (its links are resolved again
 Python, MkDocs and Markdown. What is kept is what the rendering gives the page: its HTML, table of contents, title,
 anchors and the links to anchors that MkDocs checks once every page is rendered, so those are checked on every
 build. A page whose rendering logged a warning is never kept, so that a strict build fails again where it failed.
+`SearchIndex.add_entry_from_context` is wrapped the same way: a page's search entries are kept under a key made of
+its HTML, address, title, metadata and table of contents, the search settings and the theme's version.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import sys
 from importlib.metadata import version
 from typing import Any
 
+import material
 import mkdocs
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -26,7 +31,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 from generator.cache import Cache, key_of
 
 PAGES = "pages"
-"""The kind of cache entry (`generator.cache.Cache`) a rendered page is kept as."""
+"""The kind of cache entry (`generator.cache.Cache`) a rendered page, or its search entries, is kept as."""
 _MKDOCS_LOG = logging.getLogger("mkdocs")
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 """MkDocs records a page's links to anchors only when this log is not at debug level."""
@@ -53,6 +58,19 @@ class PageCache:
                 self.cache.put(key, _saved(page))
 
         Page.render = cached_render  # type: ignore[method-assign, assignment]
+        add_entries = SearchIndex.add_entry_from_context
+
+        def cached_add_entries(index: SearchIndex, page: Page) -> None:
+            key = _search_key(index, page)
+            kept = _entries(self.cache.get(key))
+            if kept is not None:
+                index.entries.extend(kept)
+                return
+            before = len(index.entries)
+            add_entries(index, page)
+            self.cache.put(key, json.dumps(index.entries[before:], ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+        SearchIndex.add_entry_from_context = cached_add_entries
 
 
 def _key(page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -61,6 +79,25 @@ def _key(page: Page, config: MkDocsConfig, files: Files) -> str:
     places = [(file.src_uri, file.url, file.inclusion.name) for file in files]
     versions = [sys.version, mkdocs.__version__, version("markdown")]
     return key_of(page.markdown, page.file.src_uri, page.file.url, repr(settings), repr(places), repr(versions))
+
+
+def _search_key(index: SearchIndex, page: Page) -> str:
+    toc = [_token(item) for item in page.toc]
+    about = [page.url, page.title, page.meta, toc, index.config, material.__version__]
+    return key_of("search", page.content or "", json.dumps(about, ensure_ascii=False, sort_keys=True, default=repr))
+
+
+def _entries(kept: bytes | None) -> list[dict[str, Any]] | None:
+    """The search entries `kept`; None for an entry not as Oila writes them (the page is indexed again)."""
+    if kept is None:
+        return None
+    try:
+        entries = json.loads(kept)
+    except ValueError:
+        return None
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        return None
+    return entries
 
 
 def _saved(page: Page) -> bytes:
