@@ -74,6 +74,13 @@ CATALOGUE: Final[dict[str, str]] = {
     "unknown-step": "unknown step '{found}'; steps: {allowed}",
     "unknown-pathway": "unknown referral pathway '{found}'; pathways in sop/structure.yaml: {allowed}",
     "unknown-unit": "unknown unit '{found}'; units in sop/timeframes.yaml: {allowed}",
+    # The trainer's kit
+    "duration-mismatch": "the module lasts {duration} minutes, but its activities take {planned}; change the "
+    "duration or the activities' minutes so that they agree",
+    "day-too-long": "day {day} holds {minutes} minutes of modules, more than a training day's {limit}; move a "
+    "module to another day",
+    "unknown-module": "unknown module '{found}'; modules in training/modules/: {allowed}",
+    "module-not-run": "the module '{found}' is on no day of training/course.yaml; add it to a day or remove the file",
     "bad-reference": "{written}: {reason}",
     "reference-mismatch": "the '{lang}' text names {found}, but the '{source}' text names {expected}; a "
     "translation keeps every reference of its '{source}' text, in the order its grammar needs",

@@ -18,6 +18,7 @@ from generator.model.form import Form
 from generator.model.project import CommonHeader
 from generator.model.sop import Glossary, SopMetadata, SopStructure
 from generator.model.timeframes import Timeframes
+from generator.model.training import Course, Module
 from generator.write import write_atomic
 
 SCHEMA_DIR = "schema"
@@ -29,6 +30,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "sop-structure.schema.json": SopStructure,
     "glossary.schema.json": Glossary,
     "timeframes.schema.json": Timeframes,
+    "training-course.schema.json": Course,
+    "training-module.schema.json": Module,
 }
 
 

@@ -16,6 +16,8 @@ import pytest
 from generator.build import build
 from generator.errors import BuildError
 from generator.site.not_found import not_found_page
+from tests.conftest import WriteSource
+from tests.load.test_training import COURSE, MODULE
 
 LANGUAGES = ("en", "ru", "uz")
 
@@ -228,3 +230,23 @@ def test_a_page_not_found_is_in_its_language_with_links_from_its_own_folder(site
         assert f'var folder = "/{language}/"' in page
     with pytest.raises(BuildError, match=r"404\.html: the theme's page not found is not laid out as Oila expects"):
         not_found_page("<html><body>404</body></html>", "ru", "site/ru/404.html")
+
+
+def test_the_training_course_has_a_page_per_module_with_its_timed_session_plan(
+    root: Path, write_source: WriteSource
+) -> None:
+    write_source("training/course.yaml", COURSE)
+    write_source("training/modules/basics.yaml", MODULE)
+    build(root, root / "build", only=["site"], languages=["en", "uz"])
+    site = root / "build" / "site"
+    course = (site / "en" / "training" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="01-basics.html">Module 1. Basics</a> · 60 min' in course
+    page = (site / "en" / "training" / "01-basics.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td><strong>(.*?)</strong>", page)
+    assert rows == [("0:00–0:20", "Presentation", "Talk"), ("0:20–1:00", "Practice", "Practice")]
+    assert '<a href="../forms/T-01-every-type.html">T-01</a>' in page
+    assert "For the facilitator" in page and "Every answer counts." in page
+    glossary = (site / "en" / "glossary.html").read_text(encoding="utf-8")  # every page's navigation leads there
+    assert 'href="training/index.html"' in glossary and 'href="training/01-basics.html"' in glossary
+    uzbek = (site / "uz" / "training" / "01-basics.html").read_text(encoding="utf-8")
+    assert "Mashgʻulot rejasi" in uzbek and "60 daqiqa" in uzbek and "1-kun" in uzbek

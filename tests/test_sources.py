@@ -16,7 +16,7 @@ FORM_CODES = [f"F-{number:02}" for number in range(1, 15)]
 
 
 def source_files() -> list[Path]:
-    folders = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md")
+    folders = ("*.yaml", "choices/*.yaml", "forms/*.yaml", "sop/*.yaml", "sop/*/*.md", "training/**/*.yaml")
     return sorted(path for pattern in folders for path in REPO.glob(pattern))
 
 
@@ -40,8 +40,25 @@ def test_the_glossary_has_at_least_forty_terms_in_every_language(real_project: P
 
 
 def test_every_document_stays_draft_until_nasp_approves_it(real_project: Project) -> None:
-    statuses = [*(form.status for form in real_project.forms), real_project.sop.metadata.status]
+    assert real_project.training is not None
+    course = real_project.training.course
+    statuses = [*(form.status for form in real_project.forms), real_project.sop.metadata.status, course.status]
     assert {status.value for status_map in statuses for status in status_map.values()} == {"draft"}
+
+
+def test_the_course_runs_six_modules_that_teach_every_step_of_the_sop(real_project: Project) -> None:
+    assert real_project.training is not None
+    modules = real_project.training.modules
+    assert [module.id for module in modules] == [
+        "principles-and-gatekeeping",
+        "assessment",
+        "planning-and-case-conference",
+        "follow-up-safeguarding-and-closure",
+        "independent-living",
+        "supervision-and-coaching",
+    ]
+    taught = {step for module in modules for step in module.steps}
+    assert taught == {step.id for step in real_project.sop.structure.steps}
 
 
 def test_russian_writes_ye_not_yo() -> None:

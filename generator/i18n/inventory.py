@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.errors import PathPart, SourceErrors
-from generator.load.files import CHOICES_DIR, PROSE_FOLDERS, SOP_DIR, SOP_FILE, Sources
+from generator.load.files import CHOICES_DIR, COURSE_FILE, PROSE_FOLDERS, SOP_DIR, SOP_FILE, TRAINING_DIR, Sources
 from generator.load.source import SourceDocument
 from generator.model.form import REVIEW_STATUSES
 
@@ -60,12 +60,17 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+STATUS_FOR_FOLDER = {SOP_DIR: SOP_FILE, TRAINING_DIR: COURSE_FILE}
+"""The file whose review status stands for every file of its folder: the SOP's for its structure, glossary and
+prose, the course's for its modules."""
+
+
 @dataclass(frozen=True)
 class Inventory:
     entries: tuple[Entry, ...]
     review: dict[str, dict[str, str]]
-    """Document to its review status in each language, where it states one: each form, and the SOP,
-    whose status also stands for its structure, glossary and prose."""
+    """Document to its review status in each language, where it states one: each form, the SOP and the course,
+    and the files their status stands for (`STATUS_FOR_FOLDER`)."""
 
 
 def inventory(sources: Sources) -> Inventory:
@@ -84,10 +89,11 @@ def inventory(sources: Sources) -> Inventory:
             review[name] = {str(code): str(value) for code, value in status.items()}
     for folder in PROSE_FOLDERS:
         entries.extend(_prose_entries(sources, folder, languages, settings.source_language))
-    sop = review.get(SOP_FILE)
-    for entry in entries:
-        if sop and entry.file.startswith(f"{SOP_DIR}/"):
-            review.setdefault(entry.document, sop)
+    for folder, main_file in STATUS_FOR_FOLDER.items():
+        status = review.get(main_file)
+        for entry in entries:
+            if status and entry.file.startswith(f"{folder}/"):
+                review.setdefault(entry.document, status)
     return Inventory(tuple(entries), review)
 
 

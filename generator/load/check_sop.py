@@ -43,24 +43,24 @@ def check_structure(
     form_ids = sorted({*(form.id for form, _ in forms), *unread_forms})
     for index, step in enumerate(structure.steps):
         path: Path_ = ("steps", index)
-        yield from _known([((*path, "lead"), step.lead)], roles, "unknown-role", document)
-        yield from _known(_items((*path, "involved"), step.involved), roles, "unknown-role", document)
-        yield from _known(_items((*path, "forms"), step.forms), form_ids, "unknown-form", document)
+        yield from known([((*path, "lead"), step.lead)], roles, "unknown-role", document)
+        yield from known(numbered((*path, "involved"), step.involved), roles, "unknown-role", document)
+        yield from known(numbered((*path, "forms"), step.forms), form_ids, "unknown-form", document)
         targets = (((*path, "transitions", i, "to"), move.to) for i, move in enumerate(step.transitions))
-        yield from _known(targets, steps, "unknown-step", document)
+        yield from known(targets, steps, "unknown-step", document)
         if terms is not None:
-            for term_path, term in _items((*path, "terms"), step.terms):
+            for term_path, term in numbered((*path, "terms"), step.terms):
                 if term not in terms:
                     yield problem("unknown-term", document.locate(term_path), found=term)
     for index, pathway in enumerate(structure.pathways):
         path = ("pathways", index)
         stages = (((*path, "stages", i, "role"), stage.role) for i, stage in enumerate(pathway.stages))
-        yield from _known(stages, roles, "unknown-role", document)
-        yield from _known(_items((*path, "forms"), pathway.forms), form_ids, "unknown-form", document)
+        yield from known(stages, roles, "unknown-role", document)
+        yield from known(numbered((*path, "forms"), pathway.forms), form_ids, "unknown-form", document)
     pathways = [pathway.id for pathway in structure.pathways]
     for index, entry in enumerate(structure.directory):
-        yield from _known(
-            _items(("directory", index, "pathways"), entry.pathways), pathways, "unknown-pathway", document
+        yield from known(
+            numbered(("directory", index, "pathways"), entry.pathways), pathways, "unknown-pathway", document
         )
     used = {form_id for step in structure.steps for form_id in step.forms}
     for form, form_document in forms:
@@ -68,17 +68,19 @@ def check_structure(
             yield problem("unused-form", form_document.locate(("id",)), found=form.id)
 
 
-def _items(path: Path_, values: Iterable[str]) -> Iterator[tuple[Path_, str]]:
+def numbered(path: Path_, values: Iterable[str]) -> Iterator[tuple[Path_, str]]:
+    """Each of `values` with its path: the list's `path` and its index."""
     for index, value in enumerate(values):
         yield (*path, index), value
 
 
-def _known(
-    references: Iterable[tuple[Path_, str]], known: list[str], code: str, document: SourceDocument
+def known(
+    references: Iterable[tuple[Path_, str]], ids: list[str], code: str, document: SourceDocument
 ) -> Iterator[Problem]:
+    """A problem `code` at each reference to none of `ids`."""
     for path, value in references:
-        if value not in known:
-            yield problem(code, document.locate(path), found=value, allowed=quoted_list(known))
+        if value not in ids:
+            yield problem(code, document.locate(path), found=value, allowed=quoted_list(ids))
 
 
 def check_approvals(metadata: SopMetadata, document: SourceDocument, languages: tuple[str, ...]) -> Iterator[Problem]:
@@ -99,4 +101,4 @@ def check_timeframes(timeframes: Timeframes, document: SourceDocument) -> Iterat
     """Every timeframe counted in a unit that exists."""
     units = [unit.id for unit in timeframes.units]
     counted = ((("timeframes", i, "unit"), item.unit) for i, item in enumerate(timeframes.timeframes) if item.unit)
-    yield from _known(counted, units, "unknown-unit", document)
+    yield from known(counted, units, "unknown-unit", document)

@@ -38,6 +38,9 @@ SOP_FILE = f"{SOP_DIR}/sop.yaml"
 STRUCTURE_FILE = f"{SOP_DIR}/structure.yaml"
 GLOSSARY_FILE = f"{SOP_DIR}/glossary.yaml"
 TIMEFRAMES_FILE = f"{SOP_DIR}/timeframes.yaml"
+TRAINING_DIR = "training"
+COURSE_FILE = f"{TRAINING_DIR}/course.yaml"
+MODULES_DIR = f"{TRAINING_DIR}/modules"
 
 SINGLE_FILES: dict[str, str] = {
     LABELS_FILE: "one entry for each interface label",
@@ -46,12 +49,14 @@ SINGLE_FILES: dict[str, str] = {
     STRUCTURE_FILE: "roles:, steps: and pathways:",
     GLOSSARY_FILE: "terms:",
     TIMEFRAMES_FILE: "units: and timeframes:",
+    COURSE_FILE: "code:, version:, title:, days: and so on",
 }
 """Each YAML file of the project, with what it should hold (said when it is empty or missing)."""
 
 FOLDERS: dict[str, str] = {
     CHOICES_DIR: "id:, title: and options:",
     FORMS_DIR: "id:, code:, version:, title:, sections: and so on",
+    MODULES_DIR: "id:, title:, duration:, activities: and so on",
 }
 """Each folder of YAML files, one source a file, with what each file should hold."""
 

@@ -23,14 +23,17 @@ from generator.load.check_references import check_references
 from generator.load.check_scripts import check_scripts
 from generator.load.check_sop import check_approvals, check_glossary, check_history, check_structure, check_timeframes
 from generator.load.check_terms import check_terms
+from generator.load.check_training import check_course, check_modules
 from generator.load.check_typed import check_typed
 from generator.load.files import (
     CHOICES_DIR,
+    COURSE_FILE,
     DOCS_DIR,
     FORMS_DIR,
     GLOSSARY_FILE,
     HEADER_FILE,
     LABELS_FILE,
+    MODULES_DIR,
     SOP_DIR,
     SOP_FILE,
     STRUCTURE_FILE,
@@ -53,9 +56,10 @@ from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
 from generator.model.sop_text import SopSection
 from generator.model.text import LocalizedText, TextContext
 from generator.model.timeframes import Timeframes
+from generator.model.training import Course, Module, Training
 
 T = TypeVar("T")
-M = TypeVar("M", ChoiceList, Form)
+M = TypeVar("M", ChoiceList, Form, Module)
 D = TypeVar("D", bound=BaseModel)
 
 LabelCatalogue = create_model(  # type: ignore[call-overload]
@@ -90,6 +94,7 @@ def project_from(sources: Sources) -> Project:
         problems.found.extend(check_labels(*labels))
     parts = _load_sop(Pages(sources, SOP_DIR, derivations), context, settings.codes, forms, problems)
     sop = parts.sop
+    training = _load_training(sources, context, parts.structure, forms, problems)
     timeframes = problems.attempt(lambda: _load_document(sources, TIMEFRAMES_FILE, Timeframes, context))
     if timeframes is not None:
         problems.found.extend(check_timeframes(*timeframes))
@@ -124,6 +129,7 @@ def project_from(sources: Sources) -> Project:
         sop=sop,
         timeframes=timeframes[0],
         docs=_docs(Pages(sources, DOCS_DIR, derivations), settings.codes),
+        training=training,
     )
 
 
@@ -183,6 +189,29 @@ def _load_sop(
         glossary[0] if glossary else None,
         sections,
     )
+
+
+def _load_training(
+    sources: Sources,
+    context: TextContext,
+    structure: SopStructure | None,
+    forms: list[tuple[Form, SourceDocument]],
+    problems: _Problems,
+) -> Training | None:
+    """The trainer's kit, its modules in the order the course runs them; None in a project without one."""
+    if not sources.in_folder(MODULES_DIR) and COURSE_FILE not in (*sources.documents, *sources.problems):
+        return None
+    modules = _load_folder(sources, MODULES_DIR, Module, context, problems)
+    form_ids = sorted({*(form.id for form, _ in forms), *unread_forms(sources, forms)})
+    problems.found.extend(check_modules(modules, structure, form_ids))
+    course = problems.attempt(lambda: _load_document(sources, COURSE_FILE, Course, context))
+    if course is None:
+        return None
+    problems.found.extend(check_course(*course, modules))
+    problems.found.extend(check_statuses([(course[0].status, course[1])], sources.settings.codes))
+    by_id = {module.id: module for module, _ in modules}
+    run = [by_id[module_id] for day in course[0].days for module_id in day.modules if module_id in by_id]
+    return Training(course=course[0], modules=tuple(run))
 
 
 @dataclass(frozen=True)

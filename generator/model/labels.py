@@ -146,6 +146,32 @@ class LabelId(StrEnum):
     SITE_SEARCH_MISSING = "site_search_missing"
     SITE_NOT_FOUND = "site_not_found"
     SITE_NOT_FOUND_HELP = "site_not_found_help"
+    TRAINING = "training"
+    MODULE = "module"
+    DAY = "day"
+    DURATION = "duration"
+    MINUTES = "minutes"
+    PARTICIPANTS = "participants"
+    AUDIENCE = "audience"
+    STEPS_TAUGHT = "steps_taught"
+    OBJECTIVES = "objectives"
+    MATERIALS = "materials"
+    SESSION_PLAN = "session_plan"
+    TIME = "time"
+    METHOD = "method"
+    ACTIVITY = "activity"
+    KEY_MESSAGES = "key_messages"
+    EXERCISES = "exercises"
+    FOR_FACILITATOR = "for_facilitator"
+    FORMS_USED = "forms_used"
+    METHOD_PRESENTATION = "method_presentation"
+    METHOD_DISCUSSION = "method_discussion"
+    METHOD_GROUP_WORK = "method_group_work"
+    METHOD_CASE_STUDY = "method_case_study"
+    METHOD_ROLE_PLAY = "method_role_play"
+    METHOD_PRACTICE = "method_practice"
+    METHOD_QUIZ = "method_quiz"
+    METHOD_REFLECTION = "method_reflection"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
@@ -166,6 +192,9 @@ PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
     LabelId.REF_QUESTION: frozenset({"number"}),
     LabelId.SITE_SEARCH_MANY: frozenset({"count"}),
     LabelId.SITE_SEARCH_MORE: frozenset({"count"}),
+    LabelId.MODULE: frozenset({"number"}),
+    LabelId.DAY: frozenset({"day"}),
+    LabelId.MINUTES: frozenset({"minutes"}),
 }
 """The `{names}` a label's text must contain; labels not listed take none."""
 

@@ -11,6 +11,7 @@ from generator.model.choices import Option
 from generator.model.form import Form, Section, Status
 from generator.model.labels import LabelId, Labels
 from generator.model.localize_sop import localize_sop
+from generator.model.localize_training import localize_training
 from generator.model.numbering import question_numbers
 from generator.model.referents import Referents
 from generator.model.resolve import Linker, Resolver
@@ -67,6 +68,7 @@ def localize_project(
         ),
         outdated=outdated,
         pages=_pages(project, language, referents, linker),
+        training=None if project.training is None else localize_training(project.training, resolver),
     )
 
 

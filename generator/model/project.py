@@ -18,6 +18,7 @@ from generator.model.resolve import Linker
 from generator.model.sop import Sop
 from generator.model.text import LocalizedText
 from generator.model.timeframes import Timeframes
+from generator.model.training import Training
 from generator.model.view import OutdatedText, ProjectView
 
 
@@ -53,6 +54,8 @@ class Project:
     docs: dict[str, dict[str, str]]
     """The site's hand-written pages (`docs/<lang>/<name>.md`): name to language to Markdown, derived languages
     included; a language without its own copy of a page is absent."""
+    training: Training | None = None
+    """The trainer's kit, in a project that has one (`training/`)."""
 
     @property
     def referents(self) -> Referents:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.model.labels import Labels
 from generator.model.sop_view import SopView
+from generator.model.training_view import CourseView
 
 
 @dataclass(frozen=True)
@@ -177,3 +178,5 @@ class ProjectView:
     """Every text of this language that is missing or out of date, for the translation-status page."""
     pages: tuple[PageView, ...] = ()
     """The site's hand-written pages, by name."""
+    training: CourseView | None = None
+    """The trainer's kit, in a project that has one."""

@@ -39,6 +39,7 @@ from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
 from generator.site.text import esc, md, prose
 from generator.site.theme import THEME_LANGUAGE, stage_overrides
+from generator.site.training_pages import TRAINING_INDEX, module_page_path
 from generator.write import dated_environment
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -170,16 +171,20 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str], ov
     labels = view.labels
     forms = ["forms/index.md", *(form_page(form) for form in view.forms)]
     sop = ["sop/index.md", *(sop_page_path(section.slug) for section in view.sop.sections)]
+    training = (
+        [TRAINING_INDEX, *(module_page_path(module) for module in view.training.modules)] if view.training else []
+    )
     nav = [
         {esc(labels[LabelId.HOME]): "index.md"},
         {esc(labels[LabelId.USING_THE_FORMS]): "using-the-forms.md"},
         {esc(labels[LabelId.FOR_TRAINERS]): "for-trainers.md"},
         {esc(labels[LabelId.FORMS]): forms},
         {esc(labels[LabelId.SOP]): sop},
+        *([{esc(labels[LabelId.TRAINING]): training}] if training else []),
         {esc(labels[LabelId.GLOSSARY]): "glossary.md"},
         {esc(labels[LabelId.TRANSLATION_STATUS]): "status.md"},
     ]
-    missing = [path for path in [*forms, *sop] if path not in pages]
+    missing = [path for path in [*forms, *sop, *training] if path not in pages]
     if missing:
         raise BuildError(f"the site's navigation names pages that were not made: {', '.join(missing)}")
     search = {"separator": SEARCH_SEPARATOR, "lang": ["en"]}  # the theme's engine and its languages are unused

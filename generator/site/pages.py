@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.load.files import TRAINING_DIR
+from generator.model.form import Status
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.project import Project
 from generator.model.view import AnyQuestion, ChoiceView, FormView, NoteView, ProjectView, QuestionView, TableView
@@ -14,6 +16,7 @@ from generator.render.diagrams import Diagram
 from generator.site.links import GLOSSARY_PAGE, anchor, form_page_path, sop_page_path
 from generator.site.sop_html import section_page_body
 from generator.site.text import esc, html_table, html_text, md, md_plain
+from generator.site.training_pages import training_pages
 
 DOWNLOADS = "downloads"
 
@@ -47,7 +50,16 @@ def generated_pages(
         pages[sop_page_path(section.slug)] = f"# {number}. {md_plain(section.title)}\n\n{notice}{body}"
     pages[GLOSSARY_PAGE] = _glossary(view)
     pages["status.md"] = _status(project, view)
+    if view.training is not None:
+        notices = _outdated_notice(labels, _training_outdated(view), view.sop.transliterated)
+        notices += _draft_notice(labels) if view.training.status != Status.APPROVED else ""
+        pages.update(training_pages(view.training, labels, notices))
     return pages
+
+
+def _training_outdated(view: ProjectView) -> int:
+    """How many texts of the trainer's kit are missing or out of date in this language."""
+    return sum(1 for text in view.outdated if text.file.startswith(f"{TRAINING_DIR}/"))
 
 
 def _draft_notice(labels: Labels) -> str:
@@ -187,6 +199,9 @@ def _status(project: Project, view: ProjectView) -> str:
     ]
     sop = project.sop.metadata
     documents.append((f"{sop.code} · {view.sop.short_title}", sop.status, view.sop.outdated))
+    if project.training is not None and view.training is not None:
+        course = project.training.course
+        documents.append((f"{course.code} · {view.training.title}", course.status, _training_outdated(view)))
     rows = [
         (
             "",
