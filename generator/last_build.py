@@ -18,19 +18,10 @@ from pathlib import Path
 
 from generator.build_result import BuildResult
 from generator.cache import cache_folder, key_of
+from generator.load.files import SOURCE_PATTERNS
 from generator.load.limits import MAX_SOURCE_BYTES
 from generator.stopwatch import Span, Stopwatch
 
-SOURCE_PATTERNS = (
-    "*.yaml",
-    "i18n.lock",
-    "choices/*.yaml",
-    "forms/*.yaml",
-    "sop/*.yaml",
-    "sop/*/*.md",
-    "docs/*/*.md",
-)
-"""Every file a build reads from the project: its YAML sources, its prose and the translation lock."""
 PROGRAMS = ("soffice", "pandoc", "dot", "setarch", "/usr/bin/python3")
 """The programs a build runs (LibreOffice is driven by the system Python); a new version is a new file."""
 GENERATOR = Path(__file__).parent

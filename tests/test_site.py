@@ -250,3 +250,7 @@ def test_the_training_course_has_a_page_per_module_with_its_timed_session_plan(
     assert 'href="training/index.html"' in glossary and 'href="training/01-basics.html"' in glossary
     uzbek = (site / "uz" / "training" / "01-basics.html").read_text(encoding="utf-8")
     assert "Mashgʻulot rejasi" in uzbek and "60 daqiqa" in uzbek and "1-kun" in uzbek
+    module = root / "training" / "modules" / "basics.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("en: Basics", "en: First steps"), encoding="utf-8")
+    assert build(root, root / "build", only=["site"], languages=["en", "uz"]).written > 0
+    assert "Module 1. First steps" in (site / "en" / "training" / "01-basics.html").read_text(encoding="utf-8")

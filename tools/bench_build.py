@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load.files import PROJECT_SOURCES
+
 RUNS = 3
-COPIED = ("oila.yaml", "labels.yaml", "header.yaml", "i18n.lock", "choices", "forms", "sop", "docs")
-"""What a build reads: the project's sources, not its build, cache or code."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="oila-bench-") as folder:
         root = Path(folder) / "project"
         root.mkdir()
-        for name in COPIED:
+        for name in PROJECT_SOURCES:  # the sources, not the build, its cache or the code
             copy = shutil.copytree if (project / name).is_dir() else shutil.copy2
             copy(project / name, root / name)
         out = root / "build"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Location, OilaError, Problem, SourceErrors
+from generator.i18n.lock import LOCK_FILE
 from generator.load.source import (
     MAX_BRACKETS,
     SourceDocument,
@@ -62,6 +63,26 @@ FOLDERS: dict[str, str] = {
 
 PROSE_FOLDERS = (SOP_DIR, DOCS_DIR)
 """Folders holding one sub-folder of Markdown pages per written language."""
+SOURCE_PATTERNS = (
+    "*.yaml",
+    LOCK_FILE,
+    *SINGLE_FILES,
+    *(f"{folder}/*.yaml" for folder in FOLDERS),
+    *(f"{folder}/*/*.md" for folder in PROSE_FOLDERS),
+)
+"""Every file a build reads from the project: its YAML sources, its prose and the translation lock."""
+PROJECT_SOURCES = (
+    SETTINGS_FILE,
+    LABELS_FILE,
+    HEADER_FILE,
+    LOCK_FILE,
+    CHOICES_DIR,
+    FORMS_DIR,
+    SOP_DIR,
+    DOCS_DIR,
+    TRAINING_DIR,
+)
+"""The files and folders that hold a project's sources: what a copy of the project needs to build."""
 
 
 class NotAProject(OilaError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cli import main
 from generator.collect import run as collect_run
 from generator.collect.xlsx import workbook
-from generator.load.files import read_sources
+from generator.load.files import PROJECT_SOURCES, read_sources
 from generator.load.project import project_from
 from generator.model.labels import LabelId
 from generator.model.project import Project
@@ -35,9 +35,6 @@ from tests.fuzz.mutate import mutate_package, mutate_text, mutate_yaml
 from tests.fuzz.runner import Case, describe
 from tests.render.rendering import rendered
 
-SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "i18n.lock", "choices", "forms", "sop", "docs")
-"""The sources a project is made of: every problem line starts with the one it is about."""
-
 
 class WrongAnswer(AssertionError):
     """Oila answered, but not as a user should be answered."""
@@ -46,7 +43,7 @@ class WrongAnswer(AssertionError):
 def source_files(root: Path) -> dict[str, bytes]:
     """`{path: bytes}` of every source of the project at `root`."""
     files: dict[str, bytes] = {}
-    for name in SOURCES:
+    for name in PROJECT_SOURCES:
         path = root / name
         found = sorted(item for item in path.rglob("*") if item.is_file()) if path.is_dir() else [path]
         files.update({item.relative_to(root).as_posix(): item.read_bytes() for item in found})
@@ -134,7 +131,7 @@ def _located(errors: str) -> None:
     if not lines:
         raise WrongAnswer("exit status 1 without a word")
     for line in lines:
-        if not line.startswith(("oila: ", *SOURCES)):
+        if not line.startswith(("oila: ", *PROJECT_SOURCES)):
             raise WrongAnswer(f"a problem that names no source file: {line[:300]!r}")
 
 

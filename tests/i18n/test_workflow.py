@@ -14,20 +14,18 @@ from translate.storage import factory
 from generator.build import build
 from generator.cli import main
 from generator.i18n.formats import read_translations
-from generator.i18n.lock import LOCK_FILE
 from generator.i18n.state import translation_state
 from generator.i18n.yaml_edit import Edit, apply_edits
-from generator.load.files import read_sources
+from generator.load.files import PROJECT_SOURCES, read_sources
 from tests.conftest import REPO, copy_sources
 
-SOURCES = ("oila.yaml", "labels.yaml", "header.yaml", "choices", "forms", "sop", "docs", LOCK_FILE)
 FORM = "forms/child-needs-assessment.yaml"
 CITIZENSHIP = f"{FORM}#sections.identity.questions.citizenship.label"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    copy_sources(tmp_path / "project", REPO, SOURCES)
+    copy_sources(tmp_path / "project", REPO, PROJECT_SOURCES)
     return tmp_path / "project"
 
 
