@@ -41,7 +41,7 @@ from generator.workers import warm_up, worker_count, worker_pool
 from generator.write import Published, publish
 
 BUNDLES = "bundles"
-WORD_OUTPUTS = ("forms", "sop")
+WORD_OUTPUTS = ("forms", "sop", "training")
 """The Word outputs that get a PDF beside them; a fillable form is for filling on a computer, not printing."""
 SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
 

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pikepdf
 
@@ -193,8 +193,8 @@ def run_count(documents: int, processes: int) -> int:
 
 
 def pdf_name(path: str) -> str:
-    """The PDF beside the Word file `path`."""
-    return path.removesuffix(".docx") + ".pdf"
+    """The PDF beside the Word file or slide deck `path`."""
+    return str(PurePosixPath(path).with_suffix(".pdf"))
 
 
 class LibreOfficeRun:
@@ -219,7 +219,7 @@ class LibreOfficeRun:
 
     def send(self, path: str, content: bytes, stamp: str) -> None:
         """Convert the Word file `path`, dated `stamp` (`YYYYMMDD`), once those sent before are done."""
-        source = self.work / f"{len(self._sent):04}.docx"
+        source = self.work / f"{len(self._sent):04}{PurePosixPath(path).suffix}"
         source.write_bytes(content)
         self._sent.append((path, stamp))
         assert self.process.stdin is not None, "started with a pipe to its standard input"

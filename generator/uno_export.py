@@ -159,15 +159,24 @@ def property_value(name: str, value: object) -> PropertyValue:
 
 
 def _export(desktop: Any, source: Path, target: Path) -> None:
+    """A Word document, its contents updated, or a slide deck, as PDF."""
     load = (property_value("Hidden", True), property_value("ReadOnly", True))
     document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, load)
     if document is None:
+        if source.suffix == ".pptx":
+            raise SystemExit(
+                "LibreOffice cannot open it as a slide deck; is Impress installed? (tools/system-packages)"
+            )
         raise SystemExit("LibreOffice cannot open it as a Word document")
     try:
-        indexes = document.getDocumentIndexes()
-        for number in range(indexes.getCount()):
-            indexes.getByIndex(number).update()
-        document.storeToURL(target.as_uri(), (property_value("FilterName", "writer_pdf_Export"),))
+        if document.supportsService("com.sun.star.text.TextDocument"):
+            indexes = document.getDocumentIndexes()
+            for number in range(indexes.getCount()):
+                indexes.getByIndex(number).update()
+            export = "writer_pdf_Export"
+        else:
+            export = "impress_pdf_Export"
+        document.storeToURL(target.as_uri(), (property_value("FilterName", export),))
     finally:
         document.close(True)
 

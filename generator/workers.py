@@ -23,7 +23,13 @@ from typing import Generic, TypeVar
 from generator.errors import BuildError, OilaError
 
 JOBS_VARIABLE = "OILA_JOBS"
-PRELOADED = ("generator.render.forms", "generator.render.fillable", "generator.render.review", "generator.render.sop")
+PRELOADED = (
+    "generator.render.forms",
+    "generator.render.fillable",
+    "generator.render.review",
+    "generator.render.sop",
+    "generator.render.training",
+)
 """What the server imports once for every worker it forks."""
 SAFE_PATH_VARIABLE = "PYTHONSAFEPATH"
 """Set, Python puts no script's or working folder on the import path."""

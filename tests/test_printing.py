@@ -17,6 +17,8 @@ from generator.model.project import Project
 from tests.conftest import REPO
 
 A4_POINTS = (595.276, 841.89)
+SLIDE_POINTS = (959.981, 540.0)
+"""A 16:9 slide of 13.333 by 7.5 inches."""
 PAGE_SIZE = re.compile(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", re.MULTILINE)
 
 
@@ -37,33 +39,37 @@ def pdf_text(path: Path) -> str:
 
 
 def test_every_word_output_has_its_pdf_in_every_language(pdfs: dict[str, Path]) -> None:
-    docx = sorted(path.removesuffix(".docx") for path in _word_outputs(pdfs))
-    assert sorted(pdfs) == docx
+    printed = sorted(path.rsplit(".", 1)[0] for path in _word_outputs(pdfs))
+    assert sorted(pdfs) == printed
+    assert len([name for name in pdfs if _is_deck(name)]) == 6 * 4
     assert {name.split("/")[1] for name in pdfs} == {"en", "ru", "uz", "uz-Cyrl"}
     assert len([name for name in pdfs if name.startswith("sop/")]) == 4
 
 
-def test_every_page_is_a4(pdfs: dict[str, Path]) -> None:
-    """Every page of every form, within a tenth of a millimetre (LibreOffice rounds to 0.01 mm)."""
+def test_every_page_is_a4_and_every_slide_16_by_9(pdfs: dict[str, Path]) -> None:
+    """Every page of every document, within a tenth of a millimetre (LibreOffice rounds to 0.01 mm); a slide deck's
+    pages are its slides."""
     for name, path in pdfs.items():
         command = ["pdfinfo", "-f", "1", "-l", "999", str(path)]
         info = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         sizes = [(float(width), float(height)) for width, height in PAGE_SIZE.findall(info)]
         assert sizes, name
-        assert all(abs(w - A4_POINTS[0]) < 0.3 and abs(h - A4_POINTS[1]) < 0.3 for w, h in sizes), (name, sizes)
+        expected = SLIDE_POINTS if _is_deck(name) else A4_POINTS
+        assert all(abs(w - expected[0]) < 0.3 and abs(h - expected[1]) < 0.3 for w, h in sizes), (name, sizes)
 
 
 def test_russian_and_uzbek_text_survive_printing(pdfs: dict[str, Path]) -> None:
     for name, path in pdfs.items():
         text = pdf_text(path)
         language = name.split("/")[1]
+        deck = _is_deck(name)
         if language == "ru":
-            assert "Страница 1 из" in text and "ПРОЕКТ" in text, name
+            assert ("ПРОЕКТ · 1/" if deck else "Страница 1 из") in text and "ПРОЕКТ" in text, name
         if language == "uz":
-            assert "1-sahifa, jami" in text and "LOYIHA" in text, name
+            assert ("LOYIHA · 1/" if deck else "1-sahifa, jami") in text and "LOYIHA" in text, name
             assert "oʻ" in text or "gʻ" in text, f"{name}: no ʻ (U+02BB) in the printed text"
         if language == "uz-Cyrl":
-            assert "1-саҳифа, жами" in text and "ЛОЙИҲА" in text, name
+            assert ("ЛОЙИҲА · 1/" if deck else "1-саҳифа, жами") in text and "ЛОЙИҲА" in text, name
             assert "ў" in text and "ғ" in text, f"{name}: no ў or ғ in the printed text"
         if name.startswith("forms/"):
             assert "☐" in text, name
@@ -144,13 +150,19 @@ def test_no_page_starts_with_an_orphaned_option_writing_line_or_signature_table(
 
 
 def _word_outputs(pdfs: dict[str, Path]) -> list[str]:
+    """The printed documents of a build: Word files and slide decks."""
     out = next(iter(pdfs.values())).parents[2]
     return [
         str(path.relative_to(out))
         for kind in WORD_OUTPUTS
-        for path in sorted(out.glob(f"{kind}/*/*.docx"))
+        for suffix in ("docx", "pptx")
+        for path in sorted(out.glob(f"{kind}/*/*.{suffix}"))
         if not path.name.endswith(".fillable.docx")
     ]
+
+
+def _is_deck(name: str) -> bool:
+    return "-slides-" in name
 
 
 STRUCTURE_ELEMENT = re.compile(r"^\s*(\w+)(?: \(\w+\))?:?\s*$", re.MULTILINE)

@@ -241,6 +241,9 @@ def test_the_training_course_has_a_page_per_module_with_its_timed_session_plan(
     site = root / "build" / "site"
     course = (site / "en" / "training" / "index.html").read_text(encoding="utf-8")
     assert '<a href="01-basics.html">Module 1. Basics</a> · 60 min' in course
+    for name, label in (("facilitator", "Facilitator's guide"), ("participant", "Participant's handbook")):
+        assert f'<a href="../downloads/TEST-TRN-01-v0.1-{name}-en.docx">{label} (Word)</a>' in course
+        assert (site / "en" / "downloads" / f"TEST-TRN-01-v0.1-{name}-en.docx").stat().st_size > 10_000
     page = (site / "en" / "training" / "01-basics.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td><strong>(.*?)</strong>", page)
     assert rows == [("0:00–0:20", "Presentation", "Talk"), ("0:20–1:00", "Practice", "Practice")]

@@ -172,6 +172,14 @@ class LabelId(StrEnum):
     METHOD_PRACTICE = "method_practice"
     METHOD_QUIZ = "method_quiz"
     METHOD_REFLECTION = "method_reflection"
+    FACILITATOR_GUIDE = "facilitator_guide"
+    PARTICIPANT_HANDBOOK = "participant_handbook"
+    DAY_COLUMN = "day_column"
+    MODULES = "modules"
+    GUIDE_WORD = "guide_word"
+    GUIDE_PDF = "guide_pdf"
+    HANDBOOK_WORD = "handbook_word"
+    HANDBOOK_PDF = "handbook_pdf"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {

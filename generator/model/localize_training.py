@@ -28,6 +28,7 @@ def localize_training(training: Training, resolver: Resolver) -> CourseView:
             duration=module.duration,
             audience=tuple(resolver.resolve(f"{{role:{role}|name}}") for role in module.audience),
             steps=tuple(resolver.resolve(f"{{step:{step}}}") for step in module.steps),
+            step_ids=module.steps,
             objectives=tuple(text(item) for item in module.objectives),
             materials=tuple(text(item) for item in module.materials),
             activities=tuple(

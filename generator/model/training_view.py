@@ -14,6 +14,11 @@ def method_label(method: Method) -> LabelId:
     return LabelId(f"method_{method.value}")
 
 
+def clock(minutes: int) -> str:
+    """Minutes from the start of a module as the facilitator's clock shows them: 0:00, 1:45."""
+    return f"{minutes // 60}:{minutes % 60:02}"
+
+
 @dataclass(frozen=True)
 class ActivityView:
     id: str
@@ -48,6 +53,8 @@ class ModuleView:
     """The roles it is for, by name."""
     steps: tuple[str, ...]
     """The SOP steps it teaches, each cited by its number and title."""
+    step_ids: tuple[str, ...]
+    """The ids of those steps."""
     objectives: tuple[str, ...]
     materials: tuple[str, ...]
     activities: tuple[ActivityView, ...]

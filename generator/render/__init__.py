@@ -82,6 +82,7 @@ RENDERERS: Final[dict[str, str]] = {
     "fillable": "generator.render.fillable:fillable_documents",
     "sop": "generator.render.sop:sop_documents",
     "review": "generator.render.review:review_documents",
+    "training": "generator.render.training:training_documents",
 }
 """Output name to its planner's `module:function`; a renderer's module is imported only when its output is built."""
 PDF: Final = "pdf"

@@ -38,6 +38,7 @@ from generator.render.sop_reference import (
     CONTENTS_STYLE,
     DRAFT_STYLE,
     TABLE_TEXT_STYLE,
+    RunningHeader,
     reference_docx,
 )
 from generator.scratch import scratch_folder
@@ -123,10 +124,10 @@ def sop_document(sop: SopView, language: LanguageView, labels: Labels, diagrams:
     with scratch_folder("sop") as work:
         for diagram in itertools.chain.from_iterable(diagrams.values()):
             (work / diagram.png_name).write_bytes(diagram.png)
-        (work / "reference.docx").write_bytes(reference_docx(pandoc, sop, language, labels))
-        (work / "sop.md").write_text(document_markdown(sop, labels, diagrams, edition), encoding="utf-8")
-        _run_pandoc(pandoc, work, language.locale, sop.version_date)
-        return _finish(work / "sop.docx", sop, language.locale, labels, diagrams)
+        reference = reference_docx(pandoc, RunningHeader.of_sop(sop), language, labels)
+        markdown = document_markdown(sop, labels, diagrams, edition)
+        made = run_pandoc(pandoc, work, markdown, reference, language.locale, sop.version_date, "the SOP document")
+        return _finish(made, sop, language.locale, labels, diagrams)
 
 
 def document_markdown(
@@ -198,14 +199,19 @@ def _history(sop: SopView, labels: Labels) -> str:
     return f"{title}\n{header}|:--|:--|:------------------|\n{rows}"
 
 
-def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> None:
-    """pandoc in `work`, dated by the version, not the clock, so that rebuilds are identical."""
+def run_pandoc(
+    pandoc: str, work: Path, markdown: str, reference: bytes, locale: str, version_date: dt.date, what: str
+) -> Path:
+    """The Word file pandoc makes of `markdown` in `work`, styled by the `reference` file and dated by the version,
+    not the clock, so that rebuilds are identical; `what` names the document when pandoc fails."""
+    (work / "reference.docx").write_bytes(reference)
+    (work / "document.md").write_text(markdown, encoding="utf-8")
     command = [
         pandoc,
-        "sop.md",
+        "document.md",
         f"--from=markdown-{'-'.join(EXTENSIONS_OFF)}",
         "--to=docx",
-        "--output=sop.docx",
+        "--output=document.docx",
         "--reference-doc=reference.docx",
         "--number-sections",
         "--resource-path=.",
@@ -213,19 +219,14 @@ def _run_pandoc(pandoc: str, work: Path, locale: str, version_date: dt.date) -> 
     ]
     environment = dated_environment(version_date)
     run_tool(
-        command,
-        "pandoc could not make the SOP document",
-        PANDOC_TIMEOUT_SECONDS,
-        slow_hint=SLOW,
-        cwd=work,
-        env=environment,
+        command, f"pandoc could not make {what}", PANDOC_TIMEOUT_SECONDS, slow_hint=SLOW, cwd=work, env=environment
     )
+    return work / "document.docx"
 
 
 def _finish(path: Path, sop: SopView, locale: str, labels: Labels, diagrams: dict[str, tuple[Diagram, ...]]) -> bytes:
-    """Fixed document properties, a request to Word to update the contents when the file opens, bullets of the
-    body font, and every table row kept whole on its page (pandoc already repeats each table's heading row) with
-    its text in the table style; lists outside tables keep the body size."""
+    """Fixed document properties, the diagrams as vector pictures, and what every document pandoc makes gets
+    (`finished`)."""
     document = docx.Document(str(path))
     wordml.remember_styles(document)
     set_fixed_properties(
@@ -240,9 +241,16 @@ def _finish(path: Path, sop: SopView, locale: str, labels: Labels, diagrams: dic
         version_date=sop.version_date,
         author=sop.approving_body,
     )
+    _add_vector_drawings(document, sop, diagrams)
+    return finished(document)
+
+
+def finished(document: DocxDocument) -> bytes:
+    """A document pandoc made, as Oila publishes it: Word asked to update the contents when the file opens,
+    bullets of the body font, and every table row kept whole on its page (pandoc already repeats each table's
+    heading row) with its text in the table style; lists outside tables keep the body size."""
     wordml.set_setting(document, wordml.element("w:updateFields", val="true"))
     wordml.plain_bullets(document.part.numbering_part.element, hs.SOP_BULLETS, hs.FONT)
-    _add_vector_drawings(document, sop, diagrams)
     for table in document.tables:
         for row in table.rows:
             wordml.keep_row_whole(row)

@@ -8,8 +8,10 @@ header with the code, version and status and a footer with "Page X of Y" in the 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
+from dataclasses import dataclass
 
 import docx
 from docx.document import Document
@@ -59,7 +61,24 @@ def pandoc_default_reference(pandoc: str) -> bytes:
     return run_tool(command, "pandoc could not give its reference document", 60).stdout
 
 
-def reference_docx(pandoc: str, sop: SopView, language: LanguageView, labels: Labels) -> bytes:
+@dataclass(frozen=True)
+class RunningHeader:
+    """What the head of every page says: the document's code and short title, its version and date, and DRAFT
+    until it is approved."""
+
+    code: str
+    title: str
+    version: str
+    version_date: dt.date
+    approved: bool
+
+    @classmethod
+    def of_sop(cls, sop: SopView) -> RunningHeader:
+        return cls(sop.code, sop.short_title, sop.version, sop.version_date, sop.approved)
+
+
+def reference_docx(pandoc: str, header: RunningHeader, language: LanguageView, labels: Labels) -> bytes:
+    """The Word file whose styles, page, header and footer pandoc gives a document it writes."""
     document = docx.Document(io.BytesIO(pandoc_default_reference(pandoc)))
     set_a4_page(document)
     wordml.set_default_font(document, hs.FONT, int(hs.SOP_BODY_SIZE.pt * 2))
@@ -68,7 +87,7 @@ def reference_docx(pandoc: str, sop: SopView, language: LanguageView, labels: La
     _style_headings(document)
     _style_tables(document)
     _add_custom_styles(document)
-    _write_header(document, sop, labels)
+    _write_header(document, header, labels)
     _write_footer(document, labels)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -179,16 +198,16 @@ def _add_custom_styles(document: Document) -> None:
     contents.font.color.rgb = hs.ACCENT
 
 
-def _write_header(document: Document, sop: SopView, labels: Labels) -> None:
+def _write_header(document: Document, running: RunningHeader, labels: Labels) -> None:
     header = document.sections[0].header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(hs.TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    left = paragraph.add_run(f"{sop.code} · {sop.short_title}")
+    left = paragraph.add_run(f"{running.code} · {running.title}")
     left.bold = True
-    version = labels.format(LabelId.VERSION, version=sop.version)
-    paragraph.add_run(f"\t{version} · {sop.version_date:%d.%m.%Y}")
-    if not sop.approved:
+    version = labels.format(LabelId.VERSION, version=running.version)
+    paragraph.add_run(f"\t{version} · {running.version_date:%d.%m.%Y}")
+    if not running.approved:
         marking = paragraph.add_run(f" · {labels[LabelId.DRAFT]}")
         marking.bold = True
         marking.font.color.rgb = hs.DRAFT_RED

@@ -31,6 +31,7 @@ from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render import SITE
 from generator.render.diagrams import Diagram
+from generator.render.training import Reader, training_path
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
 from generator.site.mkdocs_hooks import PAGE_CACHE_VARIABLE, TEMPLATE_CACHE_VARIABLE
@@ -39,7 +40,7 @@ from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
 from generator.site.text import esc, md, prose
 from generator.site.theme import THEME_LANGUAGE, stage_overrides
-from generator.site.training_pages import TRAINING_INDEX, module_page_path
+from generator.site.training_pages import TRAINING, TRAINING_INDEX, module_page_path
 from generator.write import dated_environment
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -128,16 +129,23 @@ def _stage_downloads(
     language = view.language.code
     staged: dict[str, str] = {}
     offered: dict[str, list[Download]] = {}
-    sources = [
+    forms = [
         (form.id, f"forms/{language}/{form.code}-{form.id}", LabelId.PRINTABLE_WORD, LabelId.PRINTABLE_PDF)
         for form in view.forms
     ]
-    sources.append(
-        ("sop", f"sop/{language}/{view.sop.code}-v{view.sop.version}", LabelId.DOCUMENT_WORD, LabelId.DOCUMENT_PDF)
-    )
+    sources = [
+        *forms,
+        ("sop", f"sop/{language}/{view.sop.code}-v{view.sop.version}", LabelId.DOCUMENT_WORD, LabelId.DOCUMENT_PDF),
+    ]
+    if view.training is not None:
+        for reader, word, pdf in (
+            (Reader.FACILITATOR, LabelId.GUIDE_WORD, LabelId.GUIDE_PDF),
+            (Reader.PARTICIPANT, LabelId.HANDBOOK_WORD, LabelId.HANDBOOK_PDF),
+        ):
+            sources.append((TRAINING, training_path(language, view.training, reader).removesuffix(".docx"), word, pdf))
     for source_id, stem, word, pdf in sources:
         variants = [(".docx", word), (".pdf", pdf)]
-        if source_id != "sop":
+        if source_id in {form_id for form_id, *_ in forms}:
             variants.append((".fillable.docx", LabelId.FILLABLE_WORD))
         for suffix, label in variants:
             if stem + suffix not in files:

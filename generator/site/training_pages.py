@@ -6,19 +6,22 @@ Every text from the sources goes through `generator.site.text`, so nothing in a 
 from __future__ import annotations
 
 from generator.model.labels import LabelId, Labels
-from generator.model.training_view import CourseView, ModuleView, method_label
+from generator.model.training_view import CourseView, ModuleView, clock, method_label
 from generator.site.text import esc, html_table, html_text, md, md_plain
 
-TRAINING_INDEX = "training/index.md"
+TRAINING = "training"
+"""The key of the kit's downloads among a site's downloads."""
+TRAINING_INDEX = f"{TRAINING}/index.md"
 
 
 def module_page_path(module: ModuleView) -> str:
     return f"training/{module.number:02}-{module.id}.md"
 
 
-def training_pages(course: CourseView, labels: Labels, notices: str) -> dict[str, str]:
-    """`{page path: Markdown}` of the course and its modules; `notices` head every page (draft, outdated)."""
-    pages = {TRAINING_INDEX: _course_page(course, labels, notices)}
+def training_pages(course: CourseView, labels: Labels, notices: str, downloads: str) -> dict[str, str]:
+    """`{page path: Markdown}` of the course and its modules; `notices` head every page (draft, outdated), and the
+    course's page offers the kit's `downloads`."""
+    pages = {TRAINING_INDEX: _course_page(course, labels, notices) + downloads}
     for module in course.modules:
         pages[module_page_path(module)] = _module_page(module, labels, notices)
     return pages
@@ -80,7 +83,7 @@ def _session_plan(module: ModuleView, labels: Labels) -> str:
         (
             "",
             [
-                f"<td>{_clock(activity.start)}–{_clock(activity.start + activity.minutes)}</td>",
+                f"<td>{clock(activity.start)}–{clock(activity.start + activity.minutes)}</td>",
                 f"<td>{esc(labels[method_label(activity.method)])}</td>",
                 f"<td><strong>{esc(activity.title)}</strong><br>\n{html_text(activity.instructions, '../')}</td>",
             ],
@@ -88,8 +91,3 @@ def _session_plan(module: ModuleView, labels: Labels) -> str:
         for activity in module.activities
     ]
     return html_table(head, rows, "session-plan")
-
-
-def _clock(minutes: int) -> str:
-    """Minutes from the start of a module as the facilitator's clock shows them: 0:00, 1:45."""
-    return f"{minutes // 60}:{minutes % 60:02}"

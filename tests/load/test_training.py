@@ -52,7 +52,8 @@ MODULE = """
         title: {en: Practice, ru: Практика, uz: Amaliyot}
         instructions: {en: Fill in the form., ru: Заполните форму., uz: Shaklni toʻldiring.}
     key_messages:
-      - {en: Fill it in with the family., ru: Заполняйте вместе с семьей., uz: Oila bilan birga toʻldiring.}
+      - {en: "Assess {timeframe:assessment|within}.", ru: "Оцените {timeframe:assessment|within}.",
+         uz: "{timeframe:assessment|within} baholang."}
     exercises:
       - id: fill
         title: {en: Fill it in, ru: Заполните, uz: Toʻldiring}
@@ -108,7 +109,7 @@ def test_an_exercise_naming_a_missing_form_and_an_unknown_role_and_step_are_name
                     allowed=quoted_list(["worker", "supervisor", "nasp"]))),
         str(problem("unknown-step", Location(module, 5, 9, ("steps", 0)), found="asessment",
                     allowed=quoted_list(["assessment", "review"]))),
-        str(problem("unknown-form", Location(module, 30, 13, ("exercises", 0, "forms", 0)), found="every-typo",
+        str(problem("unknown-form", Location(module, 31, 13, ("exercises", 0, "forms", 0)), found="every-typo",
                     allowed=quoted_list(["every-type"]))),
     ]  # fmt: skip
 
@@ -121,7 +122,7 @@ def test_a_reference_to_a_missing_question_in_a_module_is_a_located_error(kit: P
         "task: {en: 'Answer {question:every-type/nope}.'",
     )
     [found] = problems(kit, ignore=("unused-form", "reference-mismatch"))
-    assert found.startswith("training/modules/basics.yaml:28:12: exercises[0].task.en: {question:every-type/nope}:")
+    assert found.startswith("training/modules/basics.yaml:29:12: exercises[0].task.en: {question:every-type/nope}:")
     assert found.endswith("[bad-reference]")
 
 
