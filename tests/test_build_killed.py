@@ -3,6 +3,7 @@ what they left is cleared by the next build; the same sources give the same byte
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -99,6 +100,15 @@ def _descendants(ancestor: int) -> set[int]:
     return found
 
 
+def _converting(build: int) -> bool:
+    """Whether LibreOffice runs for the build."""
+    for pid in _processes_of(build):
+        with contextlib.suppress(OSError):  # it may have ended since
+            if b"soffice" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return True
+    return False
+
+
 def _processes_of(build: int) -> list[int]:
     """The running processes whose command line names the build's scratch folders."""
     found = []
@@ -117,11 +127,15 @@ def _processes_of(build: int) -> list[int]:
 def test_a_build_killed_while_libreoffice_converts_takes_libreoffice_and_its_folders_with_it(root: Path) -> None:
     running = oila(root, "build", "--only", "pdf", "--lang", "en")
     deadline = time.monotonic() + 120
-    while not any(b"soffice" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in _processes_of(running.pid)):
-        assert running.poll() is None and time.monotonic() < deadline, "LibreOffice never started"
-        time.sleep(0.05)
+    try:  # the workers start beside the sources' loading, as LibreOffice does: wait until all of them run
+        while not (_converting(running.pid) and len(_descendants(running.pid)) >= 5):
+            assert running.poll() is None and time.monotonic() < deadline, "the workers and LibreOffice never all ran"
+            time.sleep(0.05)
+    except AssertionError:
+        running.kill()
+        running.wait()
+        raise
     started = _descendants(running.pid)
-    assert len(started) >= 5, "the worker processes, the converter and LibreOffice should all be running"
     running.send_signal(signal.SIGKILL)
     running.wait()
     deadline = time.monotonic() + 30

@@ -248,6 +248,7 @@ def test_the_training_course_has_a_page_per_module_with_its_timed_session_plan(
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td><strong>(.*?)</strong>", page)
     assert rows == [("0:00–0:20", "Presentation", "Talk"), ("0:20–1:00", "Practice", "Practice")]
     assert '<a href="../forms/T-01-every-type.html">T-01</a>' in page
+    assert '<a href="../downloads/TEST-TRN-01-v0.1-slides-01-basics-en.pptx">Slides (PowerPoint)</a>' in page
     assert "For the facilitator" in page and "Every answer counts." in page
     glossary = (site / "en" / "glossary.html").read_text(encoding="utf-8")  # every page's navigation leads there
     assert 'href="training/index.html"' in glossary and 'href="training/01-basics.html"' in glossary

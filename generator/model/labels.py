@@ -180,6 +180,8 @@ class LabelId(StrEnum):
     GUIDE_PDF = "guide_pdf"
     HANDBOOK_WORD = "handbook_word"
     HANDBOOK_PDF = "handbook_pdf"
+    SLIDES_POWERPOINT = "slides_powerpoint"
+    SLIDES_PDF = "slides_pdf"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {

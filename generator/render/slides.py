@@ -115,7 +115,8 @@ def slide_deck(
     for exercise in module.exercises:
         forms = f"{labels[LabelId.FORMS_USED]}: {'; '.join(exercise.forms)}" if exercise.forms else ""
         sentences = tuple(SENTENCE_END.split(exercise.task))
-        for title, parts in _pages(f"{labels[LabelId.EXERCISES]}: {exercise.title}", sentences, LINES_A_SLIDE - 3):
+        heading = f"{labels[LabelId.EXERCISES]}: {exercise.title}"
+        for title, parts in _pages(heading, sentences, LINES_A_SLIDE - 3, joined=True):
             _text_slide(deck, title, " ".join(parts), forms)
     for number, slide in enumerate(deck.slides, start=1):
         _footer(slide, footer, draft, f"{number}/{len(deck.slides)}")
@@ -168,12 +169,16 @@ def _title_slide(deck: PresentationType, name: str, title: str, when: str, cours
     )
 
 
-def _pages(title: str, items: tuple[str, ...], lines: int = LINES_A_SLIDE) -> list[tuple[str, tuple[str, ...]]]:
-    """`items` shared among as few slides as hold them in `lines` of body text each, in order; each slide's title
-    counts the slides when there are several."""
+def _pages(
+    title: str, items: tuple[str, ...], lines: int = LINES_A_SLIDE, joined: bool = False
+) -> list[tuple[str, tuple[str, ...]]]:
+    """`items` shared among as few slides as hold them in `lines` of body text each, in order, each starting a line
+    of its own or, `joined`, one after the other in a paragraph; each slide's title counts the slides when there
+    are several."""
     pages: list[list[str]] = [[]]
     for item in items:
-        if pages[-1] and _lines(pages[-1] + [item]) > lines:
+        shown = pages[-1] + [item]
+        if pages[-1] and _lines([" ".join(shown)] if joined else shown) > lines:
             pages.append([])
         pages[-1].append(item)
     if len(pages) == 1:

@@ -31,6 +31,7 @@ from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render import SITE
 from generator.render.diagrams import Diagram
+from generator.render.slides import slides_path
 from generator.render.training import Reader, training_path
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
@@ -40,7 +41,7 @@ from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
 from generator.site.text import esc, md, prose
 from generator.site.theme import THEME_LANGUAGE, stage_overrides
-from generator.site.training_pages import TRAINING, TRAINING_INDEX, module_page_path
+from generator.site.training_pages import TRAINING, TRAINING_INDEX, module_downloads, module_page_path
 from generator.write import dated_environment
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -143,8 +144,11 @@ def _stage_downloads(
             (Reader.PARTICIPANT, LabelId.HANDBOOK_WORD, LabelId.HANDBOOK_PDF),
         ):
             sources.append((TRAINING, training_path(language, view.training, reader).removesuffix(".docx"), word, pdf))
+        for module in view.training.modules:
+            deck = slides_path(language, view.training, module).removesuffix(".pptx")
+            sources.append((module_downloads(module), deck, LabelId.SLIDES_POWERPOINT, LabelId.SLIDES_PDF))
     for source_id, stem, word, pdf in sources:
-        variants = [(".docx", word), (".pdf", pdf)]
+        variants = [(".pptx" if word is LabelId.SLIDES_POWERPOINT else ".docx", word), (".pdf", pdf)]
         if source_id in {form_id for form_id, *_ in forms}:
             variants.append((".fillable.docx", LabelId.FILLABLE_WORD))
         for suffix, label in variants:

@@ -16,7 +16,7 @@ from generator.render.diagrams import Diagram
 from generator.site.links import GLOSSARY_PAGE, anchor, form_page_path, sop_page_path
 from generator.site.sop_html import section_page_body
 from generator.site.text import esc, html_table, html_text, md, md_plain
-from generator.site.training_pages import TRAINING, training_pages
+from generator.site.training_pages import training_pages
 
 DOWNLOADS = "downloads"
 
@@ -53,8 +53,11 @@ def generated_pages(
     if view.training is not None:
         notices = _outdated_notice(labels, _training_outdated(view), view.sop.transliterated)
         notices += _draft_notice(labels) if view.training.status != Status.APPROVED else ""
-        files = _downloads(labels, downloads.get(TRAINING, []), "../")
-        pages.update(training_pages(view.training, labels, notices, files))
+        pages.update(
+            training_pages(
+                view.training, labels, notices, lambda key: _downloads(labels, downloads.get(key, []), "../")
+            )
+        )
     return pages
 
 

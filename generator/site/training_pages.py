@@ -5,6 +5,8 @@ Every text from the sources goes through `generator.site.text`, so nothing in a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.model.labels import LabelId, Labels
 from generator.model.training_view import CourseView, ModuleView, clock, method_label
 from generator.site.text import esc, html_table, html_text, md, md_plain
@@ -18,12 +20,17 @@ def module_page_path(module: ModuleView) -> str:
     return f"training/{module.number:02}-{module.id}.md"
 
 
-def training_pages(course: CourseView, labels: Labels, notices: str, downloads: str) -> dict[str, str]:
-    """`{page path: Markdown}` of the course and its modules; `notices` head every page (draft, outdated), and the
-    course's page offers the kit's `downloads`."""
-    pages = {TRAINING_INDEX: _course_page(course, labels, notices) + downloads}
+def module_downloads(module: ModuleView) -> str:
+    """The key of a module's downloads (its slides) among a site's downloads."""
+    return f"{TRAINING}/{module.id}"
+
+
+def training_pages(course: CourseView, labels: Labels, notices: str, downloads: Callable[[str], str]) -> dict[str, str]:
+    """`{page path: Markdown}` of the course and its modules; `notices` head every page (draft, outdated), and each
+    page offers its `downloads(key)` (`TRAINING` for the course's guides, `module_downloads` for a module's)."""
+    pages = {TRAINING_INDEX: _course_page(course, labels, notices) + downloads(TRAINING)}
     for module in course.modules:
-        pages[module_page_path(module)] = _module_page(module, labels, notices)
+        pages[module_page_path(module)] = _module_page(module, labels, notices, downloads(module_downloads(module)))
     return pages
 
 
@@ -47,7 +54,7 @@ def _course_page(course: CourseView, labels: Labels, notices: str) -> str:
     return "\n".join(parts)
 
 
-def _module_page(module: ModuleView, labels: Labels, notices: str) -> str:
+def _module_page(module: ModuleView, labels: Labels, notices: str, downloads: str) -> str:
     name = md_plain(labels.format(LabelId.MODULE, number=str(module.number)))
     minutes = md(labels.format(LabelId.MINUTES, minutes=str(module.duration)))
     day = md(labels.format(LabelId.DAY, day=str(module.day)))
@@ -59,6 +66,7 @@ def _module_page(module: ModuleView, labels: Labels, notices: str) -> str:
     ]
     if module.steps:
         parts.append(f"**{md(labels[LabelId.STEPS_TAUGHT])}:** {'; '.join(md(step) for step in module.steps)}\n")
+    parts.append(downloads)
     for label, items in ((LabelId.OBJECTIVES, module.objectives), (LabelId.MATERIALS, module.materials)):
         parts.append(f"## {md(labels[label])}\n")
         parts.append("".join(f"- {md(item)}\n" for item in items))
