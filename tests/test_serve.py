@@ -68,7 +68,8 @@ def test_the_page_open_in_the_browser_shows_an_edit_and_the_problems_of_sources_
             form = root / "forms" / "every-type.yaml"
             good = form.read_text(encoding="utf-8")
             form.write_text(good.replace("ru: Все типы вопросов", "ru: Вопросы всех типов"), encoding="utf-8")
-            page.wait_for_function("document.querySelector('h1').innerText.includes('Вопросы всех типов')")
+            # While the page reloads it may have no heading yet: the question is asked again until it has one.
+            page.wait_for_function("document.querySelector('h1')?.innerText.includes('Вопросы всех типов')")
             assert any("the pages in ru rebuilt" in line for line in reports)
             form.write_text("id: every-type\ncode: [\n", encoding="utf-8")
             banner = page.locator("#oila-live-problems")
