@@ -1,8 +1,10 @@
 """One slide deck per module of the trainer's kit (PowerPoint, made with python-pptx), to project in a training room.
 
 Each slide holds one idea, in text readable from the back of a room (`BODY_SIZE` and up): the module's title, its
-objectives, the SOP's flowchart of the steps it teaches, each key message, and each exercise's task. What only the
-facilitator needs (the session plan, the answers) stays in the facilitator's guide.
+objectives, the steps of the SOP it teaches (in the SOP's order, between the steps before and after them), each key
+message, and each exercise's task. What only the facilitator needs (the session plan, the answers) stays in the
+facilitator's guide. A deck reads its own module and the course's heading alone, so that editing one module makes
+its deck again and no other.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import replace
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -24,7 +27,7 @@ from generator.model.labels import LabelId, Labels
 from generator.model.sop_view import StepView
 from generator.model.training_view import CourseView, ModuleView
 from generator.model.view import LanguageView, ProjectView
-from generator.render import Drawings, PlannedFile
+from generator.render import PlannedFile
 from generator.render import house_style as hs
 from generator.write import reproducible_zip
 
@@ -57,17 +60,18 @@ def slides_path(language: str, course: CourseView, module: ModuleView) -> str:
     return f"training/{language}/{course.code}-v{course.version}-slides-{module.number:02}-{module.id}.pptx"
 
 
-def slide_decks(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
+def slide_decks(project: ProjectView) -> list[PlannedFile]:
     """A deck for each module, in a project with a trainer's kit."""
     course = project.training
     if course is None:
         return []
     agency = project.sop.approving_body
+    heading = replace(course, modules=())  # what a deck reads of the course
     return [
         PlannedFile(
             slides_path(project.language.code, course, module),
             slide_deck,
-            (course, module, project.language, project.labels, agency, _chain(project.sop.steps, module.step_ids)),
+            (heading, module, project.language, project.labels, agency, _chain(project.sop.steps, module.step_ids)),
             "training",
             course.version,
             course.version_date,
@@ -97,6 +101,7 @@ def slide_deck(
     agency: str,
     chain: tuple[tuple[str, bool], ...],
 ) -> bytes:
+    """The deck of `module`; `course` is the course's heading, its modules left out."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     name = labels.format(LabelId.MODULE, number=str(module.number))

@@ -55,7 +55,7 @@ def training_documents(project: ProjectView, diagrams: Drawings) -> list[Planned
         )
         for reader in Reader
     ]
-    return [*guides, *slide_decks(project, diagrams)]
+    return [*guides, *slide_decks(project)]
 
 
 def training_document(course: CourseView, language: LanguageView, labels: Labels, agency: str, reader: Reader) -> bytes:

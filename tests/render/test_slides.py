@@ -15,8 +15,12 @@ from pptx.util import Pt
 
 from generator.load.project import load_project
 from generator.pdf import convert_to_pdf, converter_problem, converter_version
+from generator.render import planner
 from generator.render.slides import HEIGHT
+from generator.render_cache import document_key
+from tests.conftest import WriteSource
 from tests.load.test_sop import edit
+from tests.load.test_training import MODULE
 from tests.render.rendering import rendered
 from tests.render.test_training import kit  # noqa: F401  (the fixture)
 
@@ -89,3 +93,22 @@ def test_impress_prints_every_slide_of_a_deck(kit: Path, tmp_path: Path) -> None
     text = subprocess.run(["pdftotext", "-layout", str(made), "-"], capture_output=True, text=True, check=True).stdout
     assert text.count("\f") == len(presentation.slides) == 5
     assert "1-модул" in text and "Асослар" in text and "30 кун ичида баҳоланг." in text
+
+
+def test_editing_one_module_makes_its_deck_again_and_no_other(kit: Path, write_source: WriteSource) -> None:  # noqa: F811
+    write_source("training/modules/another.yaml", MODULE.replace("id: basics", "id: another"))
+    edit(kit, "training/course.yaml", "[basics]", "[basics, another]")
+
+    def keys() -> dict[str, str]:
+        view = load_project(kit).localize("en")
+        return {document.path: document_key(document) for document in planner("training")(view, {})}
+
+    before = keys()
+    edit(kit, "training/modules/basics.yaml", "en: Basics", "en: First steps")
+    after = keys()
+    changed = sorted(path.rsplit("/", 1)[1] for path in before if before[path] != after[path])
+    assert changed == [
+        "TEST-TRN-01-v0.1-facilitator.docx",
+        "TEST-TRN-01-v0.1-participant.docx",
+        "TEST-TRN-01-v0.1-slides-01-basics.pptx",
+    ]
