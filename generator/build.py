@@ -42,7 +42,8 @@ from generator.write import Published, publish
 
 BUNDLES = "bundles"
 WORD_OUTPUTS = ("forms", "sop", "training")
-"""The Word outputs that get a PDF beside them; a fillable form is for filling on a computer, not printing."""
+"""The outputs that get a PDF beside each file (Word documents, and the trainer's slide decks); a fillable form is
+for filling on a computer, not printing."""
 SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
 
 
