@@ -124,9 +124,10 @@ def render_site(
 def _stage_downloads(
     view: ProjectView, files: Collection[str], docs: Path
 ) -> tuple[dict[str, str], dict[str, list[Download]]]:
-    """An empty file in `downloads/` for each of the forms' and the SOP's Word and PDF files; `{site path: build
-    path}` of each, and what each page offers. Each name carries the language (`F-08-case-closure-ru.docx`), so
-    that files downloaded in two languages never overwrite each other."""
+    """An empty file in `downloads/` for each Word file, slide deck and PDF of the forms, the SOP and the trainer's
+    kit; `{site path: build path}` of each, and what each page offers (by form id, `sop`, the course and each
+    module). Each name carries the language (`F-08-case-closure-ru.docx`), so that files downloaded in two languages
+    never overwrite each other."""
     language = view.language.code
     staged: dict[str, str] = {}
     offered: dict[str, list[Download]] = {}
