@@ -88,7 +88,7 @@ def build(
             planned = _plan(views, drawings, chosen_kinds)
             converter, why_not = libreoffice.result() if libreoffice else (_Converter(None, []), None)
             warnings += [why_not] if why_not else []
-        printed = [item for item in planned if item[0] in WORD_OUTPUTS and converter.version]
+        printed = [item for item in planned if item[0] in WORD_OUTPUTS and item[2].printed and converter.version]
         pdf_paths = {pdf_name(document.path): document.path for _, _, document in printed}
         offered = [document.path for _, _, document in planned] + list(pdf_paths)
         sites = (

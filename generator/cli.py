@@ -146,6 +146,8 @@ def _collect(root: Path, arguments: argparse.Namespace) -> int:
         f"oila: read {summary.files - summary.rejected} of {summary.files} files ({per_form}); "
         f"{summary.rejected} rejected, {summary.problems} problems; see {arguments.out / REPORT}"
     )
+    for form, names in sorted(summary.scored.items()):
+        print(f"oila: scored the {form} tests: {', '.join(str(arguments.out / name) for name in names)}")
     return 1 if summary.rejected else 0
 
 

@@ -80,7 +80,19 @@ CATALOGUE: Final[dict[str, str]] = {
     "day-too-long": "day {day} holds {minutes} minutes of modules, more than a training day's {limit}; move a "
     "module to another day",
     "unknown-module": "unknown module '{found}'; modules in training/modules/: {allowed}",
+    "unknown-case": "unknown worked case '{found}'; cases in training/cases/: {allowed}",
     "module-not-run": "the module '{found}' is on no day of training/course.yaml; add it to a day or remove the file",
+    "test-question-not-single": "'{found}' is in a knowledge test's section: make it a 'single' question with its "
+    "'answer', or move it out of the section with scored: true",
+    "test-question-without-key": "the test question '{found}' has no key; add answer: <the id of the right answer>",
+    "answer-outside-test": "'answer' keys a knowledge test's question; add scored: true to its section, or remove it",
+    "test-without-participant": "a knowledge test asks who takes it and when: add a question 'participant' (the "
+    "number on the attendance sheet) and a 'single' question 'moment' whose answers are 'pre' and 'post'",
+    "case-form-unanswered": "the case lists the form '{found}', but its folder has no {found}.yaml of answers; add "
+    "it, or remove the form from 'forms'",
+    "case-answers-unlisted": "these answers are to a form the case does not list; add '{found}' to 'forms' in "
+    "case.yaml, or remove the file",
+    "mistake-not-answered": "'{found}' is not answered in {form}.yaml of this case; a mistake is a field's answer",
     "bad-reference": "{written}: {reason}",
     "reference-mismatch": "the '{lang}' text names {found}, but the '{source}' text names {expected}; a "
     "translation keeps every reference of its '{source}' text, in the order its grammar needs",

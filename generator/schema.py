@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.load.files import read_settings
+from generator.model.case import Answers, Case
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.project import CommonHeader
@@ -32,6 +33,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "timeframes.schema.json": Timeframes,
     "training-course.schema.json": Course,
     "training-module.schema.json": Module,
+    "training-case.schema.json": Case,
+    "training-case-answers.schema.json": Answers,
 }
 
 

@@ -3,22 +3,25 @@
 Files are read on every core; each is matched to its form by the identifier the fillable form
 carries. A file that cannot be read is rejected with its reason and the others are still collected.
 Outputs: `<form id>.csv` and `.xlsx` (one row per file; table questions in sheets and CSV files of their
-own, keyed by file and row) and `report.csv` (one line per problem or rejected file, never an answer).
+own, keyed by file and row) and `report.csv` (one line per problem or rejected file, never an answer). A knowledge
+test of the trainer's kit is scored too: `<form id>.scores.csv`, `.questions.csv`, `.scores.xlsx` and a printable
+`.summary.docx` (see `generator.collect.scores`).
 """
 
 from __future__ import annotations
 
-import csv
 import gc
-import io
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.collect.csv_file import write_csv
 from generator.collect.docx_reader import Rejected, read_filled
 from generator.collect.matching import Answers, field_columns, match_controls, read_answers, table_columns
+from generator.collect.scores import score_tests
+from generator.collect.scores_report import write_scores
 from generator.collect.xlsx import workbook
 from generator.errors import OilaError
 from generator.load.project import load_project
@@ -38,6 +41,8 @@ class CollectSummary:
     rejected: int = 0
     problems: int = 0
     per_form: dict[str, int] = field(default_factory=dict)
+    scored: dict[str, list[str]] = field(default_factory=dict)
+    """The files of scores written for each knowledge test collected, by its form id."""
 
 
 @dataclass
@@ -57,7 +62,8 @@ def collect(
         raise OilaError(f"unknown language '{language}'; choose from {', '.join(project.settings.codes)}")
     view = project.localize(language)
     other = view.labels[LabelId.OTHER_SPECIFY]
-    tables = {form.id: _FormTable(form, form_slots(form, other)) for form in view.forms}
+    forms = (*view.forms, *view.training.forms) if view.training else view.forms
+    tables = {form.id: _FormTable(form, form_slots(form, other)) for form in forms}
     prompt_labels = (LabelId.ENTER_TEXT, LabelId.CHOOSE_ANSWER, LabelId.DATE_FORMAT)
     prompts = frozenset(project.labels[label].get(code) for label in prompt_labels for code in project.settings.codes)
     files, repeated = expand(inputs)
@@ -83,7 +89,11 @@ def collect(
         if table.rows:
             summary.per_form[form_id] = len(table.rows)
             _write_form(out, table)
-    _write_csv(out / REPORT, [("file", "form", "problem"), *report])
+            if table.form.key():
+                scores = score_tests(table.form, table.rows)
+                report.extend((name, form_id, problem) for name, problem in scores.problems)
+                summary.scored[form_id] = write_scores(out, scores, view.language, view.labels)
+    write_csv(out / REPORT, [("file", "form", "problem"), *report])
     return summary
 
 
@@ -174,23 +184,6 @@ def _write_form(out: Path, table: _FormTable) -> None:
             for row, cells in sorted(answers.tables.get(question, {}).items())
         ]
         sheets[question] = [sub_header, sub_labels, *sub_rows]
-        _write_csv(out / f"{table.form.id}.{question}.csv", sheets[question])
-    _write_csv(out / f"{table.form.id}.csv", sheets["answers"])
+        write_csv(out / f"{table.form.id}.{question}.csv", sheets[question])
+    write_csv(out / f"{table.form.id}.csv", sheets["answers"])
     write_atomic(out / f"{table.form.id}.xlsx", workbook(sheets))
-
-
-def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
-    """UTF-8 with a byte-order mark, which spreadsheet programs need to read Cyrillic and ʻ right; no cell can be
-    taken for a formula."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([[inert(cell) for cell in row] for row in rows])
-    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(cell: str) -> str:
-    """A cell a spreadsheet would read as a formula (it starts with = + - @, a tab or a return) with a single
-    quote before it, as OWASP recommends against CSV injection; any other cell as it is."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

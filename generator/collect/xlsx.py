@@ -1,4 +1,4 @@
-"""A minimal XLSX writer: sheets of text cells, written straight as SpreadsheetML.
+"""A minimal XLSX writer: sheets of text and number cells, written straight as SpreadsheetML.
 
 Collected answers are text; a general spreadsheet library spends most of its time on what text cells
 never need. Cells are inline strings, so no shared-string table is built; the package opens in Excel,
@@ -50,14 +50,22 @@ def _column(index: int) -> str:
     return name
 
 
-def _sheet(rows: Sequence[Sequence[str]]) -> str:
+Cell = str | int | float
+"""A cell: text, or a number a spreadsheet can count with."""
+
+
+def _cell(reference: str, value: Cell) -> str:
+    if isinstance(value, int | float):
+        return f'<c r="{reference}"><v>{value:g}</v></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{_cell_text(value)}</t></is></c>'
+
+
+def _sheet(rows: Sequence[Sequence[Cell]]) -> str:
     columns = [_column(index) for index in range(max((len(row) for row in rows), default=0))]
     lines = []
     for number, row in enumerate(rows, start=1):
         cells = "".join(
-            f'<c r="{column}{number}" t="inlineStr"><is><t xml:space="preserve">{_cell_text(value)}</t></is></c>'
-            for column, value in zip(columns, row, strict=False)
-            if value
+            _cell(f"{column}{number}", value) for column, value in zip(columns, row, strict=False) if value != ""
         )
         lines.append(f'<row r="{number}">{cells}</row>')
     return (
@@ -67,7 +75,7 @@ def _sheet(rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def workbook(sheets: Mapping[str, Sequence[Sequence[str]]]) -> bytes:
+def workbook(sheets: Mapping[str, Sequence[Sequence[Cell]]]) -> bytes:
     """An .xlsx of `sheets` (name to rows); names are cut to Excel's 31 characters."""
     names = list(sheets)
     entries = "".join(

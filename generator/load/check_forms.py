@@ -81,6 +81,39 @@ def _check_form(form: Form, document: SourceDocument, choice_lists: dict[str, Ch
                 )
         for index, rule in enumerate(getattr(question, "skip", ())):
             yield from _check_skip(rule, question, (*path, "skip", index), document, order, choice_lists)
+    yield from _check_test(form, document, choice_lists)
+
+
+TEST_PARTICIPANT = "participant"
+"""The question of a knowledge test that asks the participant's number, by which `oila collect` pairs tests."""
+TEST_MOMENT = "moment"
+"""The question of a knowledge test that asks whether it is taken before the course or after."""
+MOMENTS = ("pre", "post")
+
+
+def _check_test(form: Form, document: SourceDocument, choice_lists: dict[str, ChoiceList]) -> Iterator[Problem]:
+    """A scored section's questions are single choices, each with an answer among its own; a form with one asks
+    which participant fills it and when; no other question has an answer."""
+    for path, question in _questions(form):
+        scored = form.sections[int(path[1])].scored
+        answer = getattr(question, "answer", None)
+        if scored and not isinstance(question, f.SingleChoice):
+            yield problem("test-question-not-single", document.locate((*path, "type")), found=question.id)
+        elif scored and answer is None:
+            yield problem("test-question-without-key", document.locate((*path, "id")), found=question.id)
+        elif answer is not None and not scored:
+            yield problem("answer-outside-test", document.locate((*path, "answer")))
+        elif answer is not None:
+            answers = _answer_ids(question, choice_lists)
+            if answers is not None and answer not in answers:
+                yield problem(
+                    "unknown-answer", document.locate((*path, "answer")), found=answer, allowed=quoted_list(answers)
+                )
+    if any(section.scored for section in form.sections):
+        questions = {question.id: question for _, question in _questions(form)}
+        moment = questions.get(TEST_MOMENT)
+        if TEST_PARTICIPANT not in questions or _answer_ids(moment, choice_lists) != list(MOMENTS):
+            yield problem("test-without-participant", document.locate(("sections",)))
 
 
 def _ids(form: Form) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -126,8 +159,8 @@ def _check_skip(
         yield problem("backward-skip", document.locate((*path, "go_to")), found=rule.go_to)
 
 
-def _answer_ids(question: f.Question, choice_lists: dict[str, ChoiceList]) -> list[str] | None:
-    """The answers a skip may name, or None when they come from a list that does not exist."""
+def _answer_ids(question: f.Question | None, choice_lists: dict[str, ChoiceList]) -> list[str] | None:
+    """The answers a skip or a key may name, or None when they come from a list that does not exist."""
     if isinstance(question, f.YesNo):
         return ["yes", "no", "unknown"] if question.unknown else ["yes", "no"]
     if isinstance(question, f.SingleChoice):

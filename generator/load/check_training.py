@@ -17,9 +17,10 @@ ModuleSource = tuple[Module, SourceDocument]
 
 
 def check_modules(
-    modules: list[ModuleSource], structure: SopStructure | None, form_ids: list[str]
+    modules: list[ModuleSource], structure: SopStructure | None, form_ids: list[str], case_ids: list[str]
 ) -> Iterator[Problem]:
-    """Each module on its own, and what it names in the SOP (`structure`, when it could be read) and the forms."""
+    """Each module on its own, and what it names in the SOP (`structure`, when it could be read), the forms and
+    the worked cases."""
     for module, document in modules:
         planned = sum(activity.minutes for activity in module.activities)
         if planned != module.duration:
@@ -37,6 +38,8 @@ def check_modules(
         for index, exercise in enumerate(module.exercises):
             used = numbered(("exercises", index, "forms"), exercise.forms)
             yield from known(used, form_ids, "unknown-form", document)
+            cases = numbered(("exercises", index, "cases"), exercise.cases)
+            yield from known(cases, case_ids, "unknown-case", document)
 
 
 def check_course(course: Course, document: SourceDocument, modules: list[ModuleSource]) -> Iterator[Problem]:

@@ -42,6 +42,9 @@ TIMEFRAMES_FILE = f"{SOP_DIR}/timeframes.yaml"
 TRAINING_DIR = "training"
 COURSE_FILE = f"{TRAINING_DIR}/course.yaml"
 MODULES_DIR = f"{TRAINING_DIR}/modules"
+TRAINING_FORMS_DIR = f"{TRAINING_DIR}/forms"
+CASES_DIR = f"{TRAINING_DIR}/cases"
+"""One folder per worked case: its `case.yaml` and one file of answers per form filled."""
 
 SINGLE_FILES: dict[str, str] = {
     LABELS_FILE: "one entry for each interface label",
@@ -58,8 +61,10 @@ FOLDERS: dict[str, str] = {
     CHOICES_DIR: "id:, title: and options:",
     FORMS_DIR: "id:, code:, version:, title:, sections: and so on",
     MODULES_DIR: "id:, title:, duration:, activities: and so on",
+    TRAINING_FORMS_DIR: "id:, code:, version:, title:, sections: and so on",
 }
 """Each folder of YAML files, one source a file, with what each file should hold."""
+CASE_CONTENTS = "id:, title:, summary: and forms: in case.yaml; answers keyed by field tag in the others"
 
 PROSE_FOLDERS = (SOP_DIR, DOCS_DIR)
 """Folders holding one sub-folder of Markdown pages per written language."""
@@ -68,6 +73,7 @@ SOURCE_PATTERNS = (
     LOCK_FILE,
     *SINGLE_FILES,
     *(f"{folder}/*.yaml" for folder in FOLDERS),
+    f"{CASES_DIR}/*/*.yaml",
     *(f"{folder}/*/*.md" for folder in PROSE_FOLDERS),
 )
 """Every file a build reads from the project: its YAML sources, its prose and the translation lock."""
@@ -174,6 +180,8 @@ def read_sources(root: Path) -> Sources:
     names = {name: expected for name, expected in SINGLE_FILES.items() if (root / name).is_file()}
     for folder, expected in FOLDERS.items():
         names.update({f"{folder}/{path.name}": expected for path in sorted((root / folder).glob("*.yaml"))})
+    for path in sorted((root / CASES_DIR).glob("*/*.yaml")):
+        names[path.relative_to(root).as_posix()] = CASE_CONTENTS
     for name, expected in sorted(names.items()):
         try:
             documents[name] = read_source(root / name, name, expected)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, create_model
 from generator.errors import Location, Problem, SourceErrors
 from generator.i18n.derived import Derivations
 from generator.i18n.inventory import inventory
+from generator.load.check_cases import AnswersSources, CaseSource, check_answers, check_case
 from generator.load.check_forms import check_forms, check_labels, check_statuses, file_id_problems
 from generator.load.check_lists import check_list_ids
 from generator.load.check_references import check_references
@@ -26,6 +27,8 @@ from generator.load.check_terms import check_terms
 from generator.load.check_training import check_course, check_modules
 from generator.load.check_typed import check_typed
 from generator.load.files import (
+    CASE_CONTENTS,
+    CASES_DIR,
     CHOICES_DIR,
     COURSE_FILE,
     DOCS_DIR,
@@ -38,6 +41,7 @@ from generator.load.files import (
     SOP_FILE,
     STRUCTURE_FILE,
     TIMEFRAMES_FILE,
+    TRAINING_FORMS_DIR,
     Sources,
     read_sources,
 )
@@ -46,10 +50,12 @@ from generator.load.sop_sections import load_sections
 from generator.load.source import SourceDocument
 from generator.load.validation import validate
 from generator.messages import problem
+from generator.model.case import CASE_FILE, Answers, Case, WorkedCase
 from generator.model.choices import ChoiceList
 from generator.model.form import Form
 from generator.model.labels import LabelId
 from generator.model.language import ProjectSettings
+from generator.model.localize import localize_forms
 from generator.model.project import CommonHeader, Project
 from generator.model.referents import Referents
 from generator.model.sop import Glossary, Sop, SopMetadata, SopStructure
@@ -79,7 +85,7 @@ def project_from(sources: Sources) -> Project:
     """The model of the sources read; `SourceErrors` lists every problem found."""
     settings = sources.settings
     derivations = Derivations.of(settings)
-    context = _context(settings)
+    context = text_context(settings)
     problems = _Problems()
     labels = problems.attempt(lambda: _load_labels(sources, context))
     header = problems.attempt(lambda: _load_document(sources, HEADER_FILE, CommonHeader, context))
@@ -87,21 +93,26 @@ def project_from(sources: Sources) -> Project:
     forms = _load_folder(sources, FORMS_DIR, Form, context, problems)
     if not forms and not problems.found:
         problems.found.append(problem("no-forms", Location(f"{FORMS_DIR}/")))
+    training_forms = _load_folder(sources, TRAINING_FORMS_DIR, Form, context, problems)
+    every_form = [*forms, *training_forms]
     lists = {item.id: item for item, _ in choices}
-    problems.found.extend(check_statuses(((form.status, document) for form, document in forms), settings.codes))
-    problems.found.extend(check_forms(forms, lists))
+    problems.found.extend(check_statuses(((form.status, document) for form, document in every_form), settings.codes))
+    problems.found.extend(check_forms(every_form, lists))
     if labels is not None:
         problems.found.extend(check_labels(*labels))
     parts = _load_sop(Pages(sources, SOP_DIR, derivations), context, settings.codes, forms, problems)
     sop = parts.sop
-    training = _load_training(sources, context, parts.structure, forms, problems)
+    cases = _load_cases(sources, context, every_form, problems)
+    case_ids = sorted({name.split("/")[2] for name in sources.in_folder(CASES_DIR)})
+    training = _load_training(sources, context, parts.structure, every_form, case_ids, problems)
     timeframes = problems.attempt(lambda: _load_document(sources, TIMEFRAMES_FILE, Timeframes, context))
     if timeframes is not None:
         problems.found.extend(check_timeframes(*timeframes))
     referents = Referents.of(
         labels=labels[0] if labels else None,
         forms=[form for form, _ in forms],
-        unread_forms=unread_forms(sources, forms),
+        course_forms=tuple(form for form, _ in training_forms),
+        unread_forms=unread_forms(sources, every_form),
         metadata=parts.metadata,
         structure=parts.structure,
         glossary=parts.glossary,
@@ -110,7 +121,8 @@ def project_from(sources: Sources) -> Project:
         languages=settings.languages,
     )
     for name, document in sources.documents.items():
-        problems.found.extend(check_list_ids(document, form_wide=name.startswith(f"{FORMS_DIR}/")))
+        form_wide = name.startswith((f"{FORMS_DIR}/", f"{TRAINING_FORMS_DIR}/"))
+        problems.found.extend(check_list_ids(document, form_wide=form_wide))
     entries = problems.attempt(lambda: inventory(sources).entries)
     if entries is not None:
         problems.found.extend(check_references(entries, referents, settings.source_language))
@@ -120,7 +132,7 @@ def project_from(sources: Sources) -> Project:
             problems.found.extend(check_terms(entries, parts.glossary, settings.source_language))
     if problems.found or labels is None or header is None or sop is None or timeframes is None:
         raise SourceErrors(problems.found)
-    return Project(
+    project = Project(
         settings=settings,
         labels=labels[0],
         choices=lists,
@@ -129,16 +141,20 @@ def project_from(sources: Sources) -> Project:
         sop=sop,
         timeframes=timeframes[0],
         docs=_docs(Pages(sources, DOCS_DIR, derivations), settings.codes),
-        training=training,
+        training=None if training is None else training.model_copy(update=_kit(training_forms, cases)),
     )
+    problems.found.extend(_answer_problems(project, cases))
+    if problems.found:
+        raise SourceErrors(problems.found)
+    return project
 
 
 def glossary_of(sources: Sources) -> Glossary:
     """The glossary alone, for commands that report on terms while other sources may still have problems."""
-    return _load_document(sources, GLOSSARY_FILE, Glossary, _context(sources.settings))[0]
+    return _load_document(sources, GLOSSARY_FILE, Glossary, text_context(sources.settings))[0]
 
 
-def _context(settings: ProjectSettings) -> TextContext:
+def text_context(settings: ProjectSettings) -> TextContext:
     names = {language.code: language.english_name for language in settings.languages}
     derivations = Derivations.of(settings)
     return TextContext(settings.codes, names, derivations.data, frozenset(derivations.made))
@@ -147,8 +163,8 @@ def _context(settings: ProjectSettings) -> TextContext:
 def unread_forms(sources: Sources, forms: list[tuple[Form, SourceDocument]]) -> frozenset[str]:
     """The ids of the forms whose files could not be loaded, taken from their file names."""
     loaded = {document.file for _, document in forms}
-    names = sources.in_folder(FORMS_DIR)
-    return frozenset(name.removeprefix(f"{FORMS_DIR}/").removesuffix(".yaml") for name in names if name not in loaded)
+    names = [*sources.in_folder(FORMS_DIR), *sources.in_folder(TRAINING_FORMS_DIR)]
+    return frozenset(name.rsplit("/", 1)[-1].removesuffix(".yaml") for name in names if name not in loaded)
 
 
 def _docs(pages: Pages, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -196,6 +212,7 @@ def _load_training(
     context: TextContext,
     structure: SopStructure | None,
     forms: list[tuple[Form, SourceDocument]],
+    case_ids: list[str],
     problems: _Problems,
 ) -> Training | None:
     """The trainer's kit, its modules in the order the course runs them; None in a project without one."""
@@ -203,7 +220,7 @@ def _load_training(
         return None
     modules = _load_folder(sources, MODULES_DIR, Module, context, problems)
     form_ids = sorted({*(form.id for form, _ in forms), *unread_forms(sources, forms)})
-    problems.found.extend(check_modules(modules, structure, form_ids))
+    problems.found.extend(check_modules(modules, structure, form_ids, case_ids))
     course = problems.attempt(lambda: _load_document(sources, COURSE_FILE, Course, context))
     if course is None:
         return None
@@ -212,6 +229,68 @@ def _load_training(
     by_id = {module.id: module for module, _ in modules}
     run = [by_id[module_id] for day in course[0].days for module_id in day.modules if module_id in by_id]
     return Training(course=course[0], modules=tuple(run))
+
+
+@dataclass(frozen=True)
+class _CaseSources:
+    """A worked case as loaded: its description and its files of answers, by form id."""
+
+    case: CaseSource
+    answers: AnswersSources
+
+    def worked(self) -> WorkedCase:
+        return WorkedCase(case=self.case[0], answers={form_id: given for form_id, (given, _) in self.answers.items()})
+
+
+def _load_cases(
+    sources: Sources, context: TextContext, forms: list[tuple[Form, SourceDocument]], problems: _Problems
+) -> list[_CaseSources]:
+    """Each `training/cases/<id>/`: its `case.yaml`, checked against its files of answers and the forms."""
+    form_ids = sorted({*(form.id for form, _ in forms), *unread_forms(sources, forms)})
+    folders: dict[str, list[str]] = {}
+    for name in sources.in_folder(CASES_DIR):
+        folders.setdefault(name.rsplit("/", 1)[0], []).append(name)
+    loaded = []
+    for folder, names in sorted(folders.items()):
+        answers: AnswersSources = {}
+        for name in names:
+            if not name.endswith(f"/{CASE_FILE}"):
+                found = problems.attempt(partial(_load_document, sources, name, Answers, context))
+                if found is not None:
+                    answers[name.rsplit("/", 1)[-1].removesuffix(".yaml")] = found
+        case_name = f"{folder}/{CASE_FILE}"
+        if case_name not in names:
+            problems.found.append(problem("missing-file", Location(case_name), expected=CASE_CONTENTS))
+            continue
+        case = problems.attempt(partial(_load_document, sources, case_name, Case, context))
+        if case is not None:
+            if case[0].id != folder.rsplit("/", 1)[-1]:
+                expected = f"{CASES_DIR}/{case[0].id}/"
+                problems.found.append(
+                    problem("id-mismatch", case[1].locate(("id",)), found=case[0].id, expected=expected)
+                )
+            problems.found.extend(check_case(case, answers, form_ids))
+            loaded.append(_CaseSources(case, answers))
+    return loaded
+
+
+def _kit(forms: list[tuple[Form, SourceDocument]], cases: list[_CaseSources]) -> dict[str, object]:
+    """The trainer's kit's own forms, by code, and its worked cases."""
+    return {
+        "forms": tuple(sorted((form for form, _ in forms), key=lambda form: form.code)),
+        "cases": tuple(case.worked() for case in cases),
+    }
+
+
+def _answer_problems(project: Project, cases: list[_CaseSources]) -> list[Problem]:
+    """Each answer of a worked case that is not one of its field's, found in the forms in the source language."""
+    if not cases:
+        return []
+    language = project.settings.source_language
+    training_forms = project.training.forms if project.training else ()
+    views = {view.id: view for view in localize_forms(project, language, (*project.forms, *training_forms))}
+    other = project.labels[LabelId.OTHER_SPECIFY].get(language)
+    return [found for case in cases for found in check_answers(case.answers, views, other)]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from generator.errors import PathPart, Problem, SourceErrors
 from generator.load.source import SourceDocument
 from generator.messages import CATALOGUE, problem, quoted_list
 from generator.model.base import ChoiceId, Identifier, Slug
+from generator.model.case import ANSWER_KINDS
 from generator.model.fields import QUESTION_TYPES
 from generator.model.form import FormCode, Version
 from generator.model.text import TextContext
@@ -105,7 +106,7 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[tuple[PathPart, .
 
 def _branch_names(node: dict[Any, Any]) -> set[str]:
     """Names pydantic puts in a path for the union branch it tried: the type tag, or a choice source kind."""
-    return {*QUESTION_TYPES, "list_id", "inline"} - set(node)
+    return {*QUESTION_TYPES, "list_id", "inline", *ANSWER_KINDS} - set(node)
 
 
 def _translate(detail: Any, location: Any, parent: Any, model: type[BaseModel], path: tuple[PathPart, ...]) -> Problem:

@@ -95,6 +95,11 @@ class SingleChoice(_Question):
     choices: ChoiceSource = Field(description="A list id from `choices/`, or the answers written out.")
     other: bool = Field(False, description="Add `Other (specify)` with a writing line.")
     skip: tuple[Skip, ...] = Field((), description="Where to go for a given answer.")
+    answer: ChoiceId | None = Field(
+        None,
+        description="In a knowledge test's section (`scored: true`): the id of the right answer, which the answer "
+        "key shows and `oila collect` scores by.",
+    )
 
 
 class MultipleChoice(_Question):

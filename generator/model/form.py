@@ -36,6 +36,11 @@ class Section(SourceModel):
     intro: LocalizedText | None = Field(None, description="A short text printed under the heading.")
     guidance: LocalizedText | None = Field(None, description="Notes for trainers; shown on the site only.")
     new_page: bool = Field(False, description="Start the section on a new page, such as a slip to detach.")
+    scored: bool = Field(
+        False,
+        description="The questions of a knowledge test: each is a single choice with its `answer`, and the form "
+        "asks which `participant` fills it and at which `moment` (`pre` or `post`).",
+    )
     questions: tuple[Question, ...] = Field(min_length=1, description="The questions, in order.")
 
 
@@ -52,9 +57,10 @@ class Form(SourceModel):
     filled_by: LocalizedText = Field(description="Who fills it in.")
     timing: LocalizedText = Field(description="When it is filled in, and at which step of the SOP.")
     instructions: LocalizedText | None = Field(None, description="How to fill it in; paragraphs split by a blank line.")
-    record: Literal["case", "staff"] = Field(
+    record: Literal["case", "staff", "course"] = Field(
         "case",
         description="What the form is a record of: a child's case (the default), or a worker's supervision or "
-        "training, which prints no case number.",
+        "training, which prints no case number; a course's own form (`training/forms/`: a knowledge test, an "
+        "attendance sheet, an evaluation) asks its own details and prints none of the header's.",
     )
     sections: tuple[Section, ...] = Field(min_length=1, description="The sections, in order.")

@@ -182,9 +182,28 @@ class LabelId(StrEnum):
     HANDBOOK_PDF = "handbook_pdf"
     SLIDES_POWERPOINT = "slides_powerpoint"
     SLIDES_PDF = "slides_pdf"
+    WORKED_CASES = "worked_cases"
+    WORKED_CASE_FORMS = "worked_case_forms"
+    FILLED_FORM_WORD = "filled_form_word"
+    MISTAKES_TO_FIND = "mistakes_to_find"
+    ANSWER_GIVEN = "answer_given"
+    WHAT_IS_WRONG = "what_is_wrong"
+    COURSE_FORMS = "course_forms"
+    KNOWLEDGE_TEST_KEY = "knowledge_test_key"
+    RIGHT_ANSWER = "right_answer"
+    ANSWER_KEY_WORD = "answer_key_word"
+    ANSWER_KEY_PDF = "answer_key_pdf"
+    TEST_RESULTS = "test_results"
+    TESTS_COUNTED = "tests_counted"
+    AVERAGE_SCORE = "average_score"
+    GAIN = "gain"
+    RIGHT_ANSWERS_SHARE = "right_answers_share"
+    PARTICIPANT = "participant"
+    CASES_USED = "cases_used"
 
 
 PLACEHOLDERS: dict[LabelId, frozenset[str]] = {
+    LabelId.TESTS_COUNTED: frozenset({"pre", "post", "both"}),
     LabelId.PAGE_OF: frozenset({"page", "pages"}),
     LabelId.VERSION: frozenset({"version"}),
     LabelId.SKIP_TO_QUESTION: frozenset({"answer", "target"}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -10,12 +11,14 @@ from generator.model import fields as f
 from generator.model.choices import Option
 from generator.model.form import Form, Section, Status
 from generator.model.labels import LabelId, Labels
+from generator.model.localize_case import localize_case
 from generator.model.localize_sop import localize_sop
 from generator.model.localize_training import localize_training
 from generator.model.numbering import question_numbers
 from generator.model.referents import Referents
 from generator.model.resolve import Linker, Resolver
-from generator.model.text import LocalizedText
+from generator.model.text import LocalizedText, paragraphs
+from generator.model.training_view import CourseView
 from generator.model.view import (
     AnyQuestion,
     Choice,
@@ -45,11 +48,8 @@ def localize_project(
     project: Project, language: str, outdated: tuple[OutdatedText, ...] = (), linker: Linker | None = None
 ) -> ProjectView:
     settings = project.settings.language(language)
-    referents = project.referents
-    plain = Resolver(referents, language)
-    labels = Labels({label: plain.resolve(text.get(language)) for label, text in project.labels.items()})
-    resolver = Resolver(referents, language, linker)
-    localizer = _Localizer(project, resolver, labels)
+    localizer = _localizer(project, language, linker)
+    resolver, labels = localizer.resolver, localizer.labels
     per_file = Counter(text.file for text in outdated)
     derived = settings.derived_from is not None
     forms = (localizer.form(form) for form in project.forms)
@@ -67,9 +67,34 @@ def localize_project(
             transliterated=derived,
         ),
         outdated=outdated,
-        pages=_pages(project, language, referents, linker),
-        training=None if project.training is None else localize_training(project.training, resolver),
+        pages=_pages(project, language, project.referents, linker),
+        training=None if project.training is None else _training(project, localizer),
     )
+
+
+def localize_forms(project: Project, language: str, forms: Iterable[Form]) -> tuple[FormView, ...]:
+    """`forms` alone in `language`, such as the forms a worked case answers, to check its answers."""
+    localizer = _localizer(project, language, None)
+    return tuple(localizer.form(form) for form in forms)
+
+
+def _localizer(project: Project, language: str, linker: Linker | None) -> _Localizer:
+    plain = Resolver(project.referents, language)
+    labels = Labels({label: plain.resolve(text.get(language)) for label, text in project.labels.items()})
+    return _Localizer(project, Resolver(project.referents, language, linker), labels)
+
+
+def _training(project: Project, localizer: _Localizer) -> CourseView:
+    """The trainer's kit with its own forms and its worked cases; a case's answers are written without links, as
+    the forms hold them."""
+    assert project.training is not None, "called for a project with a trainer's kit"
+    course = localize_training(project.training, localizer.resolver)
+    forms = tuple(localizer.form(form) for form in project.training.forms)
+    by_id = {form.id: form for form in (*(localizer.form(form) for form in project.forms), *forms)}
+    plain = Resolver(project.referents, localizer.resolver.language)
+    labels = localizer.labels
+    cases = tuple(localize_case(case, by_id, labels, localizer.resolver, plain) for case in project.training.cases)
+    return replace(course, forms=forms, cases=cases)
 
 
 def _pages(project: Project, language: str, referents: Referents, linker: Linker | None) -> tuple[PageView, ...]:
@@ -131,6 +156,8 @@ class _Localizer:
 
     def _header_questions(self, form: Form) -> list[f.Question]:
         header = self.project.header
+        if form.record == "course":
+            return []
         return [q for q in header.questions if form.record == "case" or q.id not in header.case_only]
 
     def section(self, section: Section, numbers: dict[str, str]) -> SectionView:
@@ -142,6 +169,7 @@ class _Localizer:
             new_page=section.new_page,
             guidance=self.optional(section.guidance),
             questions=tuple(self.question(q, numbers.get(q.id), numbers) for q in section.questions),
+            scored=section.scored,
         )
 
     def question(self, question: f.Question, number: str | None, numbers: dict[str, str]) -> AnyQuestion:
@@ -173,7 +201,10 @@ class _Localizer:
             case f.SingleChoice():
                 choices = self.choices(question.choices)
                 skips = self.skips(question.skip, choices, numbers)
-                return ChoiceView(**common, choices=choices, multiple=False, other=question.other, skips=skips)
+                other = question.other
+                return ChoiceView(
+                    **common, choices=choices, multiple=False, other=other, skips=skips, answer=question.answer
+                )
             case f.MultipleChoice():
                 choices = self.choices(question.choices)
                 return ChoiceView(**common, choices=choices, multiple=True, other=question.other, skips=())
@@ -201,8 +232,3 @@ class _Localizer:
             label = LabelId.SKIP_TO_QUESTION if "." in target else LabelId.SKIP_TO_SECTION
             words.append(self.labels.format(label, answer=answers[rule.when], target=target))
         return tuple(words)
-
-
-def paragraphs(text: str) -> tuple[str, ...]:
-    """Paragraphs split by blank lines; a single line break inside one is a space, as in Markdown."""
-    return tuple(" ".join(block.split()) for block in text.split("\n\n") if block.strip())

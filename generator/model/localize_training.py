@@ -18,6 +18,8 @@ def localize_training(training: Training, resolver: Resolver) -> CourseView:
     def text(value: LocalizedText) -> str:
         return resolver.resolve(value.get(language))
 
+    case_titles = {worked.case.id: text(worked.case.title) for worked in training.cases}
+
     def module_view(number: int, module: Module) -> ModuleView:
         starts = itertools.accumulate((activity.minutes for activity in module.activities), initial=0)
         return ModuleView(
@@ -43,6 +45,7 @@ def localize_training(training: Training, resolver: Resolver) -> CourseView:
                     text(item.task),
                     text(item.debrief),
                     tuple(resolver.resolve(f"{{form:{form}}}") for form in item.forms),
+                    tuple(case_titles[case] for case in item.cases),
                 )
                 for item in module.exercises
             ),

@@ -64,6 +64,7 @@ class Project:
         return Referents.of(
             labels=self.labels,
             forms=list(self.forms),
+            course_forms=self.training.forms if self.training else (),
             metadata=sop.metadata,
             structure=sop.structure,
             glossary=sop.glossary,

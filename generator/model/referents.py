@@ -86,12 +86,15 @@ class Referents:
         sections: tuple[SopSection, ...] | None = None,
         languages: tuple[Language, ...] | None = None,
         unread_forms: frozenset[str] = frozenset(),
+        course_forms: tuple[Form, ...] = (),
     ) -> Referents:
+        """`course_forms` are the trainer's kit's own: cited like the others, never counted among the SOP's forms
+        (`{project:form_count}`, `{project:last_form}`)."""
         return cls(
             labels=labels,
             steps=None if structure is None else _steps(structure),
             sections=None if sections is None else _sections(sections),
-            forms=None if forms is None else {form.id: _form(form) for form in forms},
+            forms=None if forms is None else {form.id: _form(form) for form in (*forms, *course_forms)},
             roles=None if structure is None else {r.id: RoleReferent(r.short_name, r.name) for r in structure.roles},
             pathways=None if structure is None else {pathway.id: pathway.title for pathway in structure.pathways},
             terms=None if glossary is None else {term.id: term.term for term in glossary.terms},

@@ -62,3 +62,8 @@ class LocalizedText(RootModel[dict[str, str]]):
     def get(self, language: str) -> str:
         """The text in `language`; the loader has made sure every project language is present."""
         return self.root[language]
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Paragraphs split by blank lines; a single line break inside one is a space, as in Markdown."""
+    return tuple(" ".join(block.split()) for block in text.split("\n\n") if block.strip())

@@ -10,7 +10,8 @@ from enum import StrEnum
 from pydantic import Field
 
 from generator.model.base import Identifier, Slug, SourceModel
-from generator.model.form import Status, Version
+from generator.model.case import WorkedCase
+from generator.model.form import Form, Status, Version
 from generator.model.sop import DocumentCode
 from generator.model.text import LocalizedText
 
@@ -49,6 +50,7 @@ class Exercise(SourceModel):
     task: LocalizedText = Field(description="What participants do, as the handbook tells them.")
     debrief: LocalizedText = Field(description="For the facilitator: the answers and points to draw out.")
     forms: tuple[Slug, ...] = Field((), description="The ids of the forms participants fill or read in it.")
+    cases: tuple[Slug, ...] = Field((), description="The ids of the worked cases (`training/cases/`) it uses.")
 
 
 class Module(SourceModel):
@@ -86,7 +88,10 @@ class Course(SourceModel):
 
 
 class Training(SourceModel):
-    """The course and its modules, in the order the course runs them."""
+    """The course and its modules, in the order the course runs them, its own forms (`training/forms/`: the
+    knowledge test, the attendance sheet, the evaluation) by code, and its worked cases by id."""
 
     course: Course
     modules: tuple[Module, ...]
+    forms: tuple[Form, ...] = ()
+    cases: tuple[WorkedCase, ...] = ()

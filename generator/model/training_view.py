@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.model.labels import LabelId
 from generator.model.training import Method
+
+if TYPE_CHECKING:
+    from generator.model.view import FormView
 
 
 def method_label(method: Method) -> LabelId:
@@ -38,6 +42,8 @@ class ExerciseView:
     debrief: str
     forms: tuple[str, ...]
     """The forms it uses, each cited by its code and title."""
+    cases: tuple[str, ...] = ()
+    """The titles of the worked cases it uses."""
 
 
 @dataclass(frozen=True)
@@ -74,3 +80,38 @@ class CourseView:
     modules: tuple[ModuleView, ...]
     """In the order the course runs them."""
     days: int
+    forms: tuple[FormView, ...] = ()
+    """The course's own forms: the knowledge test, the attendance sheet, the session evaluation."""
+    cases: tuple[CaseView, ...] = ()
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    """A form of a worked case, with its answers as the fillable form holds them."""
+
+    form: FormView
+    answers: tuple[tuple[str, str], ...]
+    """`(field tag, answer)`, in the order of the case's file."""
+
+
+@dataclass(frozen=True)
+class MistakeView:
+    """A deliberate mistake of a case, as the facilitator's answer key shows it."""
+
+    form: str
+    """The form's code."""
+    question: str
+    """The question's number and words, such as `2.3 Did you talk with the child alone?`."""
+    answer: str
+    """What the careless worker answered."""
+    explanation: str
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: str
+    title: str
+    summary: tuple[str, ...]
+    """Paragraphs."""
+    forms: tuple[FilledForm, ...]
+    mistakes: tuple[MistakeView, ...]

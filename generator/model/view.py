@@ -67,6 +67,8 @@ class ChoiceView(QuestionView):
     other: bool
     skips: tuple[str, ...]
     """Each skip rule in words, such as `If "No", go to question 4.2.`"""
+    answer: str | None = None
+    """In a knowledge test: the id of the right answer."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ class SectionView:
     guidance: str | None
     new_page: bool
     questions: tuple[AnyQuestion, ...]
+    scored: bool = False
+    """A knowledge test's questions, each with its `answer`."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,26 @@ class FormView:
     """How many of this form's texts are missing or out of date in this language."""
     transliterated: bool = False
     """The language is made from another by transliteration, not written or reviewed as it is."""
+
+    def key(self) -> dict[str, str]:
+        """A knowledge test's right answers by question id (which is their field's tag); empty for another form."""
+        return {
+            question.id: question.answer
+            for section in self.sections
+            if section.scored
+            for question in section.questions
+            if isinstance(question, ChoiceView) and question.answer is not None
+        }
+
+    def scored_questions(self) -> tuple[ChoiceView, ...]:
+        """A knowledge test's questions, in order; empty for another form."""
+        return tuple(
+            question
+            for section in self.sections
+            if section.scored
+            for question in section.questions
+            if isinstance(question, ChoiceView) and question.answer is not None
+        )
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ class PlannedFile:
     base: PlannedFile | None = None
     """The file this one is made from, such as the printable form that a review edition adds comments to: `make`
     takes its bytes before `inputs`, so that a build renders the base once for both."""
+    printed: bool = True
+    """Whether a PDF is made beside it, where its output is one that prints; not for a form filled on a computer."""
 
     def made(self) -> Artifact:
         return Artifact(self.content(), self.source, self.version, self.version_date)

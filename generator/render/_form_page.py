@@ -99,8 +99,9 @@ def _set_properties(document: Document, form: FormView, language: LanguageView, 
 
 
 def _confidential(form: FormView) -> LabelId:
-    """Whose personal data the form holds: a child's, or, for a worker's supervision or training, staff's."""
-    return LabelId.CONFIDENTIAL_STAFF if form.record == "staff" else LabelId.CONFIDENTIAL
+    """Whose personal data the form holds: a child's, or, for a worker's supervision or training (a course's own
+    forms among them), staff's."""
+    return LabelId.CONFIDENTIAL if form.record == "case" else LabelId.CONFIDENTIAL_STAFF
 
 
 def _header_paragraph(cell: _Cell, text: str, bold: bool = False, align_right: bool = False) -> Paragraph:

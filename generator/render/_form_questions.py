@@ -43,8 +43,9 @@ Container = Document | _Cell
 
 def write_body(document: Document, form: FormView, labels: Labels) -> None:
     write_title_block(document, form, labels)
-    details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
-    _write_case_details(document, labels[details], form.header, labels)
+    if form.header:
+        details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
+        _write_case_details(document, labels[details], form.header, labels)
     for section in form.sections:
         _write_section(document, section, labels)
 

@@ -68,8 +68,9 @@ def fillable_document(form: FormView, language: LanguageView, labels: Labels, an
     wordml.protect_for_filling(document)
     write_title_block(document, form, labels)
     writer = _ControlWriter(language, labels, answers)
-    details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
-    document.add_paragraph(labels[details], style="Heading 2")
+    if form.header:
+        details = LabelId.CASE_DETAILS if form.record == "case" else LabelId.STAFF_DETAILS
+        document.add_paragraph(labels[details], style="Heading 2")
     for question in form.header:
         writer.question(document, question, HEADER_PREFIX)
     for section in form.sections:

@@ -118,7 +118,8 @@ def slide_deck(
     for number, message in enumerate(module.key_messages, start=1):
         _message_slide(deck, f"{labels[LabelId.KEY_MESSAGES]} ({number}/{count})", message)
     for exercise in module.exercises:
-        forms = f"{labels[LabelId.FORMS_USED]}: {'; '.join(exercise.forms)}" if exercise.forms else ""
+        used = [(LabelId.FORMS_USED, exercise.forms), (LabelId.CASES_USED, exercise.cases)]
+        forms = " · ".join(f"{labels[label]}: {'; '.join(names)}" for label, names in used if names)
         sentences = tuple(SENTENCE_END.split(exercise.task))
         heading = f"{labels[LabelId.EXERCISES]}: {exercise.title}"
         for title, parts in _pages(heading, sentences, LINES_A_SLIDE - 3, joined=True):

@@ -11,8 +11,9 @@ import pypandoc
 
 from generator.model.labels import STATUS_LABELS, LabelId, Labels
 from generator.model.training_view import CourseView, ModuleView, clock, method_label
-from generator.model.view import LanguageView, ProjectView
+from generator.model.view import FormView, LanguageView, ProjectView
 from generator.render import Drawings, PlannedFile, wordml
+from generator.render.course_forms import course_form_files
 from generator.render.grid_table import grid_table
 from generator.render.markdown_text import literal
 from generator.render.page import set_fixed_properties
@@ -55,7 +56,7 @@ def training_documents(project: ProjectView, diagrams: Drawings) -> list[Planned
         )
         for reader in Reader
     ]
-    return [*guides, *slide_decks(project)]
+    return [*guides, *slide_decks(project), *course_form_files(project, course)]
 
 
 def training_document(course: CourseView, language: LanguageView, labels: Labels, agency: str, reader: Reader) -> bytes:
@@ -87,7 +88,9 @@ def document_markdown(course: CourseView, labels: Labels, agency: str, reader: R
     """The whole document as Pandoc Markdown: title page, contents, the course's schedule, then each module."""
     front = [_title_page(course, labels, agency, reader), PAGE_BREAK, contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
     modules = [_module(module, labels, reader) for module in course.modules]
-    return "\n".join([*front, _schedule(course, labels), *modules])
+    cases = [_worked_cases(course, labels, reader)] if course.cases else []
+    keys = [_test_key(form, labels) for form in course.forms if form.key()] if reader is Reader.FACILITATOR else []
+    return "\n".join([*front, _schedule(course, labels), *modules, *cases, *keys])
 
 
 def _title_page(course: CourseView, labels: Labels, agency: str, reader: Reader) -> str:
@@ -151,10 +154,47 @@ def _module(module: ModuleView, labels: Labels, reader: Reader) -> str:
         parts.append(f"### {literal(exercise.title)} {{-}}\n\n{literal(exercise.task)}\n")
         if exercise.forms:
             parts.append(f"*{literal(labels[LabelId.FORMS_USED])}:* {literal('; '.join(exercise.forms))}\n")
+        if exercise.cases:
+            parts.append(f"*{literal(labels[LabelId.CASES_USED])}:* {literal('; '.join(exercise.cases))}\n")
         if reader is Reader.FACILITATOR:
             facilitator = f"**{literal(labels[LabelId.FOR_FACILITATOR])}:** {literal(exercise.debrief)}"
             parts.append(f"> {facilitator}\n")
     return "\n".join(parts)
+
+
+def _worked_cases(course: CourseView, labels: Labels, reader: Reader) -> str:
+    """Each case's story and the forms it comes with; for the facilitator, the mistakes to find and why."""
+    parts = [PAGE_BREAK, f"# {literal(labels[LabelId.WORKED_CASES])} {{-}}\n"]
+    for case in course.cases:
+        parts.append(f"## {literal(case.title)} {{-}}\n")
+        parts.extend(f"{literal(paragraph)}\n" for paragraph in case.summary)
+        forms = "; ".join(f"{filled.form.code} {filled.form.title}" for filled in case.forms)
+        parts.append(f"*{literal(labels[LabelId.WORKED_CASE_FORMS])}:* {literal(forms)}\n")
+        if reader is Reader.FACILITATOR and case.mistakes:
+            parts.append(f"### {literal(labels[LabelId.MISTAKES_TO_FIND])} {{-}}\n")
+            headers = [LabelId.FORM, LabelId.QUESTIONS, LabelId.ANSWER_GIVEN, LabelId.WHAT_IS_WRONG]
+            rows = [
+                [
+                    literal(mistake.form),
+                    literal(mistake.question),
+                    literal(mistake.answer),
+                    literal(mistake.explanation),
+                ]
+                for mistake in case.mistakes
+            ]
+            parts.append(grid_table([literal(labels[header]) for header in headers], rows, (8, 24, 18, 40)))
+    return "\n".join(parts)
+
+
+def _test_key(form: FormView, labels: Labels) -> str:
+    """The right answer to each question of a knowledge test, by its number."""
+    rows = []
+    for question in form.scored_questions():
+        right = next(choice for choice in question.choices if choice.id == question.answer)
+        rows.append([literal(question.number or ""), literal(question.label), literal(f"{right.id}) {right.label}")])
+    headers = [literal(labels[label]) for label in (LabelId.ROW_NUMBER, LabelId.QUESTIONS, LabelId.RIGHT_ANSWER)]
+    title = f"{labels[LabelId.KNOWLEDGE_TEST_KEY]}: {form.code} {form.title}"
+    return f"{PAGE_BREAK}\n# {literal(title)} {{-}}\n\n{grid_table(headers, rows, (8, 52, 30))}"
 
 
 def _list(title: str, items: tuple[str, ...], marker: str) -> str:

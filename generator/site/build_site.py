@@ -31,8 +31,6 @@ from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render import SITE
 from generator.render.diagrams import Diagram
-from generator.render.slides import slides_path
-from generator.render.training import Reader, training_path
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
 from generator.site.mkdocs_hooks import PAGE_CACHE_VARIABLE, TEMPLATE_CACHE_VARIABLE
@@ -41,7 +39,8 @@ from generator.site.pages import DOWNLOADS, Download, form_page, generated_pages
 from generator.site.search import offline_search_index, search_index, word_rules
 from generator.site.text import esc, md, prose
 from generator.site.theme import THEME_LANGUAGE, stage_overrides
-from generator.site.training_pages import TRAINING, TRAINING_INDEX, module_downloads, module_page_path
+from generator.site.training_downloads import Variants, training_downloads
+from generator.site.training_pages import TRAINING_INDEX, module_page_path
 from generator.write import dated_environment
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
@@ -131,31 +130,20 @@ def _stage_downloads(
     language = view.language.code
     staged: dict[str, str] = {}
     offered: dict[str, list[Download]] = {}
-    forms = [
-        (form.id, f"forms/{language}/{form.code}-{form.id}", LabelId.PRINTABLE_WORD, LabelId.PRINTABLE_PDF)
+    printed_form = [(".docx", LabelId.PRINTABLE_WORD), (".pdf", LabelId.PRINTABLE_PDF)]
+    sources: list[tuple[str, str, Variants]] = [
+        (form.id, f"forms/{language}/{form.code}-{form.id}", [*printed_form, (".fillable.docx", LabelId.FILLABLE_WORD)])
         for form in view.forms
     ]
-    sources = [
-        *forms,
-        ("sop", f"sop/{language}/{view.sop.code}-v{view.sop.version}", LabelId.DOCUMENT_WORD, LabelId.DOCUMENT_PDF),
-    ]
+    sop = f"sop/{language}/{view.sop.code}-v{view.sop.version}"
+    sources.append(("sop", sop, [(".docx", LabelId.DOCUMENT_WORD), (".pdf", LabelId.DOCUMENT_PDF)]))
     if view.training is not None:
-        for reader, word, pdf in (
-            (Reader.FACILITATOR, LabelId.GUIDE_WORD, LabelId.GUIDE_PDF),
-            (Reader.PARTICIPANT, LabelId.HANDBOOK_WORD, LabelId.HANDBOOK_PDF),
-        ):
-            sources.append((TRAINING, training_path(language, view.training, reader).removesuffix(".docx"), word, pdf))
-        for module in view.training.modules:
-            deck = slides_path(language, view.training, module).removesuffix(".pptx")
-            sources.append((module_downloads(module), deck, LabelId.SLIDES_POWERPOINT, LabelId.SLIDES_PDF))
-    for source_id, stem, word, pdf in sources:
-        variants = [(".pptx" if word is LabelId.SLIDES_POWERPOINT else ".docx", word), (".pdf", pdf)]
-        if source_id in {form_id for form_id, *_ in forms}:
-            variants.append((".fillable.docx", LabelId.FILLABLE_WORD))
+        sources.extend(training_downloads(language, view.training))
+    for source_id, stem, variants in sources:
         for suffix, label in variants:
             if stem + suffix not in files:
                 continue
-            name = f"{DOWNLOADS}/{stem.rsplit('/', 1)[-1]}-{language}{suffix}"
+            name = f"{DOWNLOADS}/{stem.split('/', 2)[2].replace('/', '-')}-{language}{suffix}"
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_bytes(b"")
             staged[name] = stem + suffix

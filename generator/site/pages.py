@@ -53,11 +53,14 @@ def generated_pages(
     if view.training is not None:
         notices = _outdated_notice(labels, _training_outdated(view), view.sop.transliterated)
         notices += _draft_notice(labels) if view.training.status != Status.APPROVED else ""
-        pages.update(
-            training_pages(
-                view.training, labels, notices, lambda key: _downloads(labels, downloads.get(key, []), "../")
-            )
-        )
+
+        def offered(key: str) -> str:
+            return _downloads(labels, downloads.get(key, []), "../")
+
+        def links(key: str) -> str:
+            return _links(labels, downloads.get(key, []), "../")
+
+        pages.update(training_pages(view.training, labels, notices, offered, links))
     return pages
 
 
@@ -80,6 +83,11 @@ def _outdated_notice(labels: Labels, count: int, transliterated: bool) -> str:
     if transliterated:
         notice += f'!!! warning ""\n    {md(labels[LabelId.TRANSLITERATION_NOTICE])}\n\n'
     return notice
+
+
+def _links(labels: Labels, files: list[Download], prefix: str) -> str:
+    """The files in one line, such as a form's on the course's page."""
+    return " · ".join(f"[{md(labels[item.label])}]({prefix}{item.path})" for item in files)
 
 
 def _downloads(labels: Labels, files: list[Download], prefix: str) -> str:

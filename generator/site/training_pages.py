@@ -1,4 +1,5 @@
-"""The site's pages of the trainer's kit: the course, day by day, and a page per module with its session plan.
+"""The site's pages of the trainer's kit: the course, day by day, with its forms and worked cases, and a page per
+module with its session plan.
 
 Every text from the sources goes through `generator.site.text`, so nothing in a source can inject HTML.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.model.labels import LabelId, Labels
-from generator.model.training_view import CourseView, ModuleView, clock, method_label
+from generator.model.training_view import CaseView, CourseView, ModuleView, clock, method_label
+from generator.model.view import FormView
 from generator.site.text import esc, html_table, html_text, md, md_plain
 
 TRAINING = "training"
@@ -25,10 +27,28 @@ def module_downloads(module: ModuleView) -> str:
     return f"{TRAINING}/{module.id}"
 
 
-def training_pages(course: CourseView, labels: Labels, notices: str, downloads: Callable[[str], str]) -> dict[str, str]:
+def course_form_downloads(form: FormView) -> str:
+    """The key of the files of one of the course's forms among a site's downloads."""
+    return f"{TRAINING}/forms/{form.id}"
+
+
+def case_form_downloads(case: CaseView, form: FormView) -> str:
+    """The key of a worked case's filled form among a site's downloads."""
+    return f"{TRAINING}/cases/{case.id}/{form.id}"
+
+
+def training_pages(
+    course: CourseView,
+    labels: Labels,
+    notices: str,
+    downloads: Callable[[str], str],
+    links: Callable[[str], str],
+) -> dict[str, str]:
     """`{page path: Markdown}` of the course and its modules; `notices` head every page (draft, outdated), and each
-    page offers its `downloads(key)` (`TRAINING` for the course's guides, `module_downloads` for a module's)."""
-    pages = {TRAINING_INDEX: _course_page(course, labels, notices) + downloads(TRAINING)}
+    page offers its `downloads(key)` (`TRAINING` for the course's guides, `module_downloads` for a module's); the
+    course's page lists its forms and worked cases, each with its files' `links(key)` in a line."""
+    course_page = _course_page(course, labels, notices) + downloads(TRAINING) + _kit_forms(course, labels, links)
+    pages = {TRAINING_INDEX: course_page}
     for module in course.modules:
         pages[module_page_path(module)] = _module_page(module, labels, notices, downloads(module_downloads(module)))
     return pages
@@ -52,6 +72,28 @@ def _course_page(course: CourseView, labels: Labels, notices: str) -> str:
             parts.append(f"- [{name}. {md_plain(module.title)}]({link}) · {minutes}")
         parts.append("")
     return "\n".join(parts)
+
+
+def _kit_forms(course: CourseView, labels: Labels, links: Callable[[str], str]) -> str:
+    """The course's forms and its worked cases, each case with its story and its filled forms."""
+    parts = []
+    if course.forms:
+        parts.append(f"## {md(labels[LabelId.COURSE_FORMS])}\n")
+        parts.extend(_form_line(form, links(course_form_downloads(form))) for form in course.forms)
+        parts.append("")
+    if course.cases:
+        parts.append(f"## {md(labels[LabelId.WORKED_CASES])}\n")
+    for case in course.cases:
+        parts.append(f"### {md_plain(case.title)}\n")
+        parts.extend(f"{md(paragraph)}\n" for paragraph in case.summary)
+        parts.append(f"*{md(labels[LabelId.WORKED_CASE_FORMS])}:*\n")
+        parts.extend(_form_line(filled.form, links(case_form_downloads(case, filled.form))) for filled in case.forms)
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _form_line(form: FormView, links: str) -> str:
+    return f"- **{md_plain(form.code)} · {md_plain(form.title)}**" + (f": {links}" if links else "")
 
 
 def _module_page(module: ModuleView, labels: Labels, notices: str, downloads: str) -> str:
@@ -81,6 +123,8 @@ def _module_page(module: ModuleView, labels: Labels, notices: str, downloads: st
         parts.append(f"{md(exercise.task)}\n")
         if exercise.forms:
             parts.append(f"*{md(labels[LabelId.FORMS_USED])}:* {'; '.join(md(form) for form in exercise.forms)}\n")
+        if exercise.cases:
+            parts.append(f"*{md(labels[LabelId.CASES_USED])}:* {'; '.join(md(case) for case in exercise.cases)}\n")
         parts.append(f'!!! info "{esc(labels[LabelId.FOR_FACILITATOR])}"\n    {md(exercise.debrief)}\n')
     return "\n".join(parts)
 

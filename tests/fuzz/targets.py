@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.cli import main
 from generator.collect import run as collect_run
+from generator.collect.csv_file import inert
 from generator.collect.xlsx import workbook
 from generator.load.files import PROJECT_SOURCES, read_sources
 from generator.load.project import project_from
@@ -111,7 +112,7 @@ def package_case(packages: list[bytes], seed: int, index: int) -> Case:
             return "rejected"
         cells = [*outcome.fields.values(), *outcome.problems]
         cells += [value for rows in outcome.tables.values() for row in rows.values() for value in row.values()]
-        workbook({"answers": [[collect_run.inert(cell) for cell in cells]]})
+        workbook({"answers": [[inert(cell) for cell in cells]]})
         return "accepted"
 
     return Case("packages", index, run)
