@@ -52,7 +52,7 @@ def localize_project(
     resolver, labels = localizer.resolver, localizer.labels
     per_file = Counter(text.file for text in outdated)
     derived = settings.derived_from is not None
-    forms = (localizer.form(form) for form in project.forms)
+    forms = tuple(localizer.form(form) for form in project.forms)
     sop = localize_sop(project.sop, project.forms, project.timeframes, project.settings, resolver)
     return ProjectView(
         name=project.settings.name,
@@ -68,7 +68,7 @@ def localize_project(
         ),
         outdated=outdated,
         pages=_pages(project, language, project.referents, linker),
-        training=None if project.training is None else _training(project, localizer),
+        training=None if project.training is None else _training(project, localizer, forms),
     )
 
 
@@ -84,13 +84,13 @@ def _localizer(project: Project, language: str, linker: Linker | None) -> _Local
     return _Localizer(project, Resolver(project.referents, language, linker), labels)
 
 
-def _training(project: Project, localizer: _Localizer) -> CourseView:
-    """The trainer's kit with its own forms and its worked cases; a case's answers are written without links, as
-    the forms hold them."""
+def _training(project: Project, localizer: _Localizer, project_forms: tuple[FormView, ...]) -> CourseView:
+    """The trainer's kit with its own forms and its worked cases, which may fill the project's forms (`project_forms`,
+    in the language) or the course's; a case's answers are written without links, as the forms hold them."""
     assert project.training is not None, "called for a project with a trainer's kit"
     course = localize_training(project.training, localizer.resolver)
     forms = tuple(localizer.form(form) for form in project.training.forms)
-    by_id = {form.id: form for form in (*(localizer.form(form) for form in project.forms), *forms)}
+    by_id = {form.id: form for form in (*project_forms, *forms)}
     plain = Resolver(project.referents, localizer.resolver.language)
     labels = localizer.labels
     cases = tuple(localize_case(case, by_id, labels, localizer.resolver, plain) for case in project.training.cases)
