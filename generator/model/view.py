@@ -148,13 +148,7 @@ class FormView:
 
     def key(self) -> dict[str, str]:
         """A knowledge test's right answers by question id (which is their field's tag); empty for another form."""
-        return {
-            question.id: question.answer
-            for section in self.sections
-            if section.scored
-            for question in section.questions
-            if isinstance(question, ChoiceView) and question.answer is not None
-        }
+        return {question.id: question.answer for question in self.scored_questions() if question.answer is not None}
 
     def scored_questions(self) -> tuple[ChoiceView, ...]:
         """A knowledge test's questions, in order; empty for another form."""

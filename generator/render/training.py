@@ -1,6 +1,8 @@
 """The trainer's kit as Word documents, through pandoc and styled like the SOP: the facilitator's guide (every
-module's session plan, timed, with the instructions, and the answers to each exercise) and the participant's
-handbook (the objectives, key messages and exercises, without what only the facilitator needs)."""
+module's session plan, timed, with the instructions, and the answers to each exercise; the worked cases with the
+mistakes to find; the knowledge test's key) and the participant's handbook (the objectives, key messages,
+exercises and the cases' stories, without what only the facilitator needs). The slides and the kit's forms are
+made beside them (`generator.render.slides`, `generator.render.course_forms`)."""
 
 from __future__ import annotations
 
@@ -39,8 +41,8 @@ def training_path(language: str, course: CourseView, reader: Reader) -> str:
 
 
 def training_documents(project: ProjectView, diagrams: Drawings) -> list[PlannedFile]:
-    """The facilitator's guide, the participant's handbook and a slide deck for each module, in a project with a
-    trainer's kit."""
+    """The facilitator's guide, the participant's handbook, a slide deck for each module, the course's forms and the
+    worked cases' filled forms, in a project with a trainer's kit."""
     course = project.training
     if course is None:
         return []
@@ -85,7 +87,8 @@ def training_document(course: CourseView, language: LanguageView, labels: Labels
 
 
 def document_markdown(course: CourseView, labels: Labels, agency: str, reader: Reader) -> str:
-    """The whole document as Pandoc Markdown: title page, contents, the course's schedule, then each module."""
+    """The whole document as Pandoc Markdown: title page, contents, the course's schedule, each module, the worked
+    cases and, for the facilitator, the knowledge test's key."""
     front = [_title_page(course, labels, agency, reader), PAGE_BREAK, contents(labels[LabelId.CONTENTS]), PAGE_BREAK]
     modules = [_module(module, labels, reader) for module in course.modules]
     cases = [_worked_cases(course, labels, reader)] if course.cases else []
