@@ -84,8 +84,12 @@ def _parser() -> argparse.ArgumentParser:
 
     add_i18n_commands(commands)
 
-    schema = commands.add_parser("schema", help="write the JSON Schemas that editors use to check and complete YAML")
-    schema.add_argument("--check", action="store_true", help="exit 1 if the schemas in schema/ are out of date")
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schemas that editors use to check and complete YAML, and the reference examples of "
+        "sop/README.md",
+    )
+    schema.add_argument("--check", action="store_true", help="exit 1 if the schemas or the examples are out of date")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -183,14 +187,17 @@ class _StageLines:
 
 
 def _schema(root: Path, arguments: argparse.Namespace) -> int:
+    from generator.reference_examples import write_reference_examples
     from generator.schema import write_schemas
 
     stale = write_schemas(root, check_only=arguments.check)
+    stale += write_reference_examples(root, check_only=arguments.check)
     if arguments.check and stale:
         for name in stale:
             print(f"{name}: out of date; run 'oila schema' and commit the result", file=sys.stderr)
         return 1
-    print("oila: JSON Schemas are up to date" if arguments.check else "oila: wrote the JSON Schemas in schema/")
+    done = "JSON Schemas and reference examples are up to date" if arguments.check else "wrote the JSON Schemas"
+    print(f"oila: {done}" if arguments.check else f"oila: {done} in schema/ and the reference examples")
     return 0
 
 

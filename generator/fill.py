@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import OilaError, SourceErrors
-from generator.load.files import read_settings
 from generator.load.project import load_project, text_context
 from generator.load.source import read_source
 from generator.load.validation import validate
@@ -34,7 +33,7 @@ def fill_form(root: Path, form_name: str, data: Path, language: str, out: Path) 
         known = ", ".join(f"{form.code} ({form.id})" for form in forms)
         raise OilaError(f"unknown form '{form_name}'; forms: {known}")
     document = read_source(data, str(data), "answers keyed by field tag, such as full_name: ...")
-    answers = validate(Answers, document, text_context(read_settings(root))).root
+    answers = validate(Answers, document, text_context(project.settings)).root
     slots = form_slots(form, view.labels[LabelId.OTHER_SPECIFY])
     problems = list(answer_problems(answers, slots, form.code, document))
     if problems:

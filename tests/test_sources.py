@@ -6,11 +6,13 @@ import ast
 import re
 from pathlib import Path
 
+from generator.load.files import PROJECT_SOURCES
 from generator.model.project import Project
 from generator.model.references import references_in
 from generator.model.resolve import Resolver
+from generator.reference_examples import write_reference_examples
 from generator.schema import write_schemas
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_sources
 
 FORM_CODES = [f"F-{number:02}" for number in range(1, 15)]
 
@@ -98,3 +100,24 @@ def test_the_reference_examples_in_the_sop_readme_render_as_it_says(real_project
         [reference] = references_in(written.replace("\\|", "|"))
         for language, words in zip(("en", "ru", "uz"), shown, strict=True):
             assert Resolver(real_project.referents, language).render(reference) == words, (written, language)
+
+
+def test_the_sop_readme_s_examples_are_written_again_when_a_timeframe_changes(tmp_path: Path) -> None:
+    """Only the examples' first column is typed: `oila schema --check` fails when the rest is stale, and
+    `oila schema` writes it again from the sources."""
+    copy_sources(tmp_path, REPO, PROJECT_SOURCES)
+    readme = tmp_path / "sop" / "README.md"
+    timeframes = tmp_path / "sop" / "timeframes.yaml"
+    moved = re.sub(
+        r"(id: referral_feedback\n(?:.*\n)*?    value: )3", r"\g<1>4", timeframes.read_text("utf-8"), count=1
+    )
+    timeframes.write_text(moved, "utf-8")
+    before = readme.read_text(encoding="utf-8")
+    assert write_reference_examples(tmp_path, check_only=True) == ["sop/README.md"]
+    assert readme.read_text(encoding="utf-8") == before
+    write_reference_examples(tmp_path, check_only=False)
+    assert write_reference_examples(tmp_path, check_only=True) == []
+    changed = set(readme.read_text(encoding="utf-8").splitlines()) - set(before.splitlines())
+    row = "| `{timeframe:referral_feedback\\|within}` | within 4 working days | в течение 4 рабочих дней "
+    row += "| 4 ish kuni ichida |"
+    assert changed == {row}

@@ -5,6 +5,7 @@ each participant's scores. Labelled in the language `oila collect` is asked for.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document
@@ -42,11 +43,14 @@ def write_scores(out: Path, scores: TestScores, language: LanguageView, labels: 
     return [f"{stem}.scores.csv", f"{stem}.questions.csv", f"{stem}.scores.xlsx", f"{stem}.summary.docx"]
 
 
+@dataclass(frozen=True)
 class _Words:
     """The words of the tables' label rows: the test's own words for its moments, and the labels."""
 
-    def __init__(self, participant: str, pre: str, post: str, gain: str) -> None:
-        self.participant, self.pre, self.post, self.gain = participant, pre, post, gain
+    participant: str
+    pre: str
+    post: str
+    gain: str
 
     @classmethod
     def of(cls, scores: TestScores, labels: Labels) -> _Words:
