@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -199,8 +200,9 @@ def pdf_name(path: str) -> str:
 
 class LibreOfficeRun:
     """One LibreOffice, started before a build knows the documents it will convert, so that it has started (which
-    takes a second or two) by the time they are rendered. Each document sent is converted at once; `finish` waits
-    for the last; `close` ends it, used or not."""
+    takes a second or two) by the time they are rendered. Each document sent is converted at once, and its PDF made
+    reproducible the moment LibreOffice has written it, while the next converts; `finish` waits for the last;
+    `close` ends it, used or not."""
 
     def __init__(self) -> None:
         self._scratch = contextlib.ExitStack()
@@ -208,14 +210,23 @@ class LibreOfficeRun:
         self.command = [SYSTEM_PYTHON, str(EXPORT_SCRIPT), str(self.work / "profile"), str(os.getpid())]
         self._sent: list[tuple[str, str]] = []
         """Each document sent: its path and date stamp, in the order sent."""
+        self._made: dict[str, bytes] = {}
+        self._failure: BaseException | None = None
         said = self._scratch.enter_context((self.work / "said.txt").open("wb"))
         try:
             self.process = subprocess.Popen(
-                self.command, stdin=subprocess.PIPE, stdout=said, stderr=said, cwd=self.work, env=steady_environment()
+                self.command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=said,
+                cwd=self.work,
+                env=steady_environment(),
             )
         except OSError as error:
             self._scratch.close()
             raise BuildError(f"{_FAILURE}: {SYSTEM_PYTHON} could not be started ({error.strerror})") from None
+        self._fixing = threading.Thread(target=self._fix_each_converted, daemon=True)
+        self._fixing.start()
 
     def send(self, path: str, content: bytes, stamp: str) -> None:
         """Convert the Word file `path`, dated `stamp` (`YYYYMMDD`), once those sent before are done."""
@@ -229,19 +240,21 @@ class LibreOfficeRun:
 
     def finish(self) -> dict[str, bytes]:
         """`{path.pdf: bytes}` of every document sent, once the last is converted."""
+        self._close_input()
         try:
-            self.process.communicate(timeout=TIMEOUT_SECONDS)
+            self.process.wait(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             self.process.terminate()  # the converter ends LibreOffice first
-            self.process.communicate()
+            self.process.wait()
             raise BuildError(f"{_FAILURE}: it did not finish in {TIMEOUT_SECONDS:g} s and was stopped") from None
-        pdfs = {}
-        for index, (path, stamp) in enumerate(self._sent):
-            made = self.work / f"{index:04}.pdf"
-            if self.process.returncode != 0 or not made.is_file():
+        finally:
+            self._fixing.join()
+        if self._failure is not None:
+            raise self._failure
+        for path, _ in self._sent:
+            if self.process.returncode != 0 or pdf_name(path) not in self._made:
                 raise OilaError(f"LibreOffice could not convert {path} to PDF: {self._reason()}")
-            pdfs[pdf_name(path)] = reproducible_pdf(made.read_bytes(), stamp)
-        return pdfs
+        return dict(self._made)
 
     def close(self) -> None:
         """End the run: one not asked to `finish` (never given a document, or in a build that failed) is stopped
@@ -249,8 +262,30 @@ class LibreOfficeRun:
         when the converter has ended by itself."""
         if self.process.poll() is None:
             self.process.terminate()
-        self.process.communicate()
+        self._close_input()
+        self.process.wait()
+        self._fixing.join()
         self._scratch.close()
+
+    def _close_input(self) -> None:
+        assert self.process.stdin is not None, "started with a pipe to its standard input"
+        with contextlib.suppress(BrokenPipeError):
+            self.process.stdin.close()
+
+    def _fix_each_converted(self) -> None:
+        """Make each PDF reproducible as the converter says it has written it: a line a document, in the order
+        sent. Ends when the converter does; what went wrong is kept for `finish`."""
+        assert self.process.stdout is not None, "started with a pipe from its standard output"
+        with self.process.stdout as said:
+            for index, _ in enumerate(said):
+                if self._failure is not None:
+                    continue
+                path, stamp = self._sent[index]
+                try:
+                    made = (self.work / f"{index:04}.pdf").read_bytes()
+                    self._made[pdf_name(path)] = reproducible_pdf(made, stamp)
+                except (OSError, pikepdf.PdfError) as error:
+                    self._failure = OilaError(f"LibreOffice could not convert {path} to PDF: {error}")
 
     def _reason(self) -> str:
         """What the converter said last, or how it ended when it said nothing."""

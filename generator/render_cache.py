@@ -24,11 +24,32 @@ def renderers_version() -> str:
     return key_of(code_version(), graphviz_version())
 
 
-def document_key(document: PlannedFile) -> str:
-    maker = f"{document.make.__module__}.{document.make.__qualname__}"
-    dated = (document.source, document.version, document.version_date.isoformat())
-    base = document_key(document.base) if document.base else ""
-    return key_of(renderers_version(), document.path, maker, repr(document.inputs), *dated, base)
+class DocumentKeys:
+    """The keys a build's documents are kept under, each made once. An input that many documents share (a
+    language's labels, the course that every guide and deck reads) is written out once, not once a document."""
+
+    def __init__(self) -> None:
+        self._inputs: dict[int, tuple[object, str]] = {}
+        """`{id(input): (input, key of its repr)}`; the input is held so that its id is not given to another."""
+        self._documents: dict[str, str] = {}
+
+    def of(self, document: PlannedFile) -> str:
+        known = self._documents.get(document.path)
+        if known is None:
+            maker = f"{document.make.__module__}.{document.make.__qualname__}"
+            dated = (document.source, document.version, document.version_date.isoformat())
+            base = self.of(document.base) if document.base else ""
+            inputs = [self._input(value) for value in document.inputs]
+            known = key_of(renderers_version(), document.path, maker, *inputs, *dated, base)
+            self._documents[document.path] = known
+        return known
+
+    def _input(self, value: object) -> str:
+        kept = self._inputs.get(id(value))
+        if kept is None:
+            kept = (value, key_of(repr(value)))
+            self._inputs[id(value)] = kept
+        return kept[1]
 
 
 @dataclass(frozen=True)
@@ -58,7 +79,8 @@ def made_or_kept(
     are; `progress` hears, as `stage`, how many were kept and how many are made. A document made from another (its
     `base`) is made in the same process right after its base, or from the base's bytes when those are known; a
     base that is not among `documents` is made too when needed, and kept in the cache."""
-    keys = {document.path: document_key(document) for document in documents}
+    document_keys = DocumentKeys()
+    keys = {document.path: document_keys.of(document) for document in documents}
     found = {path: cache.get(key) for path, key in keys.items()}
     missing = [document for document in documents if found[document.path] is None]
     progress(f"{stage}: {len(documents) - len(missing)} of {len(documents)} unchanged, kept from the cache")
@@ -71,14 +93,14 @@ def made_or_kept(
 
     def done(job: _Job, contents: list[bytes]) -> None:
         for document, content in zip(job.documents(), contents, strict=True):
-            cache.put(document_key(document), content)
+            cache.put(document_keys.of(document), content)
             if document.path in keys:
                 found[document.path] = content
                 made.append(document)
                 ready(document, content)
         progress(f"{stage}: made {len(made)} of {len(missing)}")
 
-    each(pool, _make, _jobs(missing, found, cache), done)
+    each(pool, _make, _jobs(missing, found, cache, document_keys), done)
     result: dict[str, Artifact] = {}
     for document in documents:
         content = found[document.path]
@@ -87,7 +109,9 @@ def made_or_kept(
     return result
 
 
-def _jobs(missing: list[PlannedFile], kept: dict[str, bytes | None], cache: Cache) -> list[_Job]:
+def _jobs(
+    missing: list[PlannedFile], kept: dict[str, bytes | None], cache: Cache, document_keys: DocumentKeys
+) -> list[_Job]:
     """The `missing` documents in jobs: each made from another joins the job of its base; a base neither missing
     nor kept is made first in its own job."""
     jobs = {document.path: _Job(document, None) for document in missing if document.base is None}
@@ -97,7 +121,7 @@ def _jobs(missing: list[PlannedFile], kept: dict[str, bytes | None], cache: Cach
             continue
         if base.path not in jobs:
             known = kept.get(base.path)
-            jobs[base.path] = _Job(base, cache.get(document_key(base)) if known is None else known)
+            jobs[base.path] = _Job(base, cache.get(document_keys.of(base)) if known is None else known)
         jobs[base.path].derived.append(document)
     return list(jobs.values())
 

@@ -4,7 +4,8 @@ Usage: python3 uno_export.py PROFILE_DIR BUILD_PID
 
 It reads its jobs from standard input, one a line: the .docx path, a tab, the .pdf path. Each is converted as soon
 as its line comes, so that a build can start LibreOffice before it knows its documents and hand each over the
-moment it is rendered; the build closes standard input after the last. One LibreOffice process converts them all;
+moment it is rendered; the build closes standard input after the last. It says on standard output, a line a
+document, when each PDF is written, so that the build can take it at once. One LibreOffice process converts them all;
 before each export the document's indexes (the table of contents) are updated, which a plain
 `soffice --convert-to pdf` does not do; its fields (page numbers) need none, LibreOffice sets them as it lays out
 the pages. This file imports nothing from Oila: the system Python that runs it has only the standard library

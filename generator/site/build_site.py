@@ -251,7 +251,7 @@ def _mkdocs_output(stage: Path, version_date: dt.date, cache: Cache | None) -> t
     output = unpacked(kept) if kept is not None else None
     if output is not None:
         return output, True
-    _run_mkdocs(stage, version_date, cache.folder.parent if cache else None)
+    _run_mkdocs(stage, version_date, cache.folder.parent.resolve() if cache else None)  # MkDocs runs in `stage`
     built = stage / "site"
     output = {
         path.relative_to(built).as_posix(): path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()

@@ -17,7 +17,7 @@ from generator.load.project import load_project
 from generator.pdf import convert_to_pdf, converter_problem, converter_version
 from generator.render import planner
 from generator.render.slides import HEIGHT
-from generator.render_cache import document_key
+from generator.render_cache import DocumentKeys
 from tests.conftest import WriteSource
 from tests.load.test_sop import edit
 from tests.load.test_training import MODULE
@@ -101,7 +101,8 @@ def test_editing_one_module_makes_its_deck_again_and_no_other(kit: Path, write_s
 
     def keys() -> dict[str, str]:
         view = load_project(kit).localize("en")
-        return {document.path: document_key(document) for document in planner("training")(view, {})}
+        document_keys = DocumentKeys()
+        return {document.path: document_keys.of(document) for document in planner("training")(view, {})}
 
     before = keys()
     edit(kit, "training/modules/basics.yaml", "en: Basics", "en: First steps")
