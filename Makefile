@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+ODK := tests/odk/node_modules/.ready
 
 .PHONY: build test check bench fuzz schema clean
 
 build: $(READY)
 	$(BIN)/oila build
 
-test: $(READY)
+test: $(READY) $(ODK)
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/ruff format --check generator tests tools
 	$(BIN)/mypy
@@ -40,5 +41,10 @@ $(READY): pyproject.toml tools/system-packages
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(READY)
 
+# ODK's form engine, in which the tests fill the XLSForms as a tablet would (Node 20 or newer, and npm).
+$(ODK): tests/odk/package.json tests/odk/package-lock.json $(READY)
+	npm ci --prefix tests/odk --no-audit --no-fund --loglevel=error
+	touch $(ODK)
+
 clean:
-	rm -rf build build.cache $(VENV)
+	rm -rf build build.cache $(VENV) tests/odk/node_modules

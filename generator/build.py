@@ -27,8 +27,9 @@ from generator.manifest import MANIFEST, Entry, manifest_bytes, read_manifest
 from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.pdf import LibreOfficeRun, PdfMaker, PdfUnavailable, converter_version, pdf_name
-from generator.render import OUTPUTS, PDF, RENDERERS, SITE, Artifact, Drawings, PlannedFile, planner
+from generator.render import OUTPUTS, PDF, RENDERERS, SITE, XLSFORM, Artifact, Drawings, PlannedFile, planner
 from generator.render.diagrams import sop_diagrams
+from generator.render.xlsform import xlsform_documents
 from generator.render_cache import made_or_kept
 from generator.scratch import sweep_scratch
 from generator.site.build_site import SiteFiles, render_site
@@ -44,7 +45,7 @@ BUNDLES = "bundles"
 WORD_OUTPUTS = ("forms", "sop", "training")
 """The outputs that get a PDF beside each file (Word documents, and the trainer's slide decks); a fillable form is
 for filling on a computer, not printing."""
-SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable")
+SITE_DOWNLOADS = (*WORD_OUTPUTS, "fillable", XLSFORM)
 
 
 def build(
@@ -81,11 +82,15 @@ def build(
         with clock.span("sources"):
             sources = read_sources(root)
             project = project_from(sources)
-            chosen_languages = _choose("language", languages, project.settings.codes)
+            codes = project.settings.codes
+            chosen_languages = _choose("language", languages, codes)
             translations = translation_state(sources)
             views = {code: project.localize(code, translations.outdated(code)) for code in chosen_languages}
             drawings = {code: sop_diagrams(view.sop, view.labels, caches["drawing"]) for code, view in views.items()}
             planned = _plan(views, drawings, chosen_kinds)
+            if XLSFORM in chosen_kinds or SITE in chosen_kinds:  # one file a form, in every language
+                every = [views.get(code) or project.localize(code, translations.outdated(code)) for code in codes]
+                planned += [(XLSFORM, "", file) for file in xlsform_documents(tuple(every))]
             converter, why_not = libreoffice.result() if libreoffice else (_Converter(None, []), None)
             warnings += [why_not] if why_not else []
         printed = [item for item in planned if item[0] in WORD_OUTPUTS and item[2].printed and converter.version]
@@ -107,7 +112,7 @@ def build(
             downloads = {path: item.content for path, (_, _, item) in rendered.items()}
             made.update(site.files(project, views, downloads, bundles=not preview))
     with clock.span("writing"):
-        rebuilt = {(kind, language) for kind in chosen_kinds for language in chosen_languages}
+        rebuilt = {(kind, language) for kind in chosen_kinds for language in (*chosen_languages, "")}
         published, names = _publish(out, project.settings.name, made, rebuilt, progress)
         for cache in caches.values():
             cache.prune()

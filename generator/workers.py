@@ -29,6 +29,7 @@ PRELOADED = (
     "generator.render.review",
     "generator.render.sop",
     "generator.render.training",
+    "generator.render.xlsform",
 )
 """What the server imports once for every worker it forks."""
 SAFE_PATH_VARIABLE = "PYTHONSAFEPATH"

@@ -21,7 +21,10 @@ FORMS = [f"forms/{language}/T-01-every-type.docx" for language in LANGUAGES]
 SOP = [f"sop/{language}/TEST-SOP-01-v2.0.docx" for language in LANGUAGES]
 FILLABLE = [path.replace(".docx", ".fillable.docx") for path in FORMS]
 REVIEW = [f"review/{language}/TEST-SOP-01-v2.0-review.docx" for language in LANGUAGES]
-EVERYTHING = sorted([*FORMS, *FILLABLE, *SOP, *REVIEW, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])])
+XLSFORM = ["xlsform/T-01-every-type.xlsx"]
+EVERYTHING = sorted(
+    [*FORMS, *FILLABLE, *SOP, *REVIEW, *XLSFORM, *(path.replace(".docx", ".pdf") for path in [*FORMS, *SOP])]
+)
 
 
 def manifest_of(out: Path) -> list[dict[str, str]]:
@@ -37,7 +40,7 @@ def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) 
     assert [entry["path"] for entry in manifest if entry["kind"] != "site"] == EVERYTHING
     site = {entry["path"] for entry in manifest if entry["kind"] == "site"}
     assert {"site/index.html", "site/en/index.html", "site/ru/404.html", "site/uz/sop/index.html"} <= site
-    assert "site/uz/downloads/T-01-every-type-uz.pdf" in site
+    assert {"site/uz/downloads/T-01-every-type-uz.pdf", "site/uz/downloads/T-01-every-type.xlsx"} <= site
     for entry in manifest:
         content = (root / "build" / entry["path"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest()
@@ -46,7 +49,8 @@ def test_build_writes_every_output_in_every_language_and_a_manifest(root: Path) 
         kind = "pdf" if entry["path"].endswith(".pdf") else entry["path"].split("/")[0]
         kind = "fillable" if entry["path"].endswith(".fillable.docx") else kind
         source = "sop" if entry["path"].startswith(("sop/", "review/")) else "every-type"
-        assert (entry["kind"], entry["source"], entry["language"]) == (kind, source, entry["path"].split("/")[1])
+        language = "" if kind == "xlsform" else entry["path"].split("/")[1]  # one XLSForm holds every language
+        assert (entry["kind"], entry["source"], entry["language"]) == (kind, source, language)
 
 
 def test_two_builds_give_identical_bytes_on_two_cores_or_one(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,13 +90,15 @@ def test_a_removed_form_disappears_from_the_build(root: Path, write_source: Writ
     write_source("forms/second.yaml", text.replace("id: every-type", "id: second").replace("T-01", "T-02"))
     structure = (root / "sop" / "structure.yaml").read_text(encoding="utf-8")
     write_source("sop/structure.yaml", structure.replace("forms: [every-type]", "forms: [every-type, second]", 1))
-    build(root, root / "build", only=["forms"])
+    build(root, root / "build", only=["forms", "xlsform"])
     assert (root / "build" / "forms/ru/T-02-second.docx").is_file()
+    assert (root / "build" / "xlsform/T-02-second.xlsx").is_file()
     (root / "forms" / "second.yaml").unlink()
     write_source("sop/structure.yaml", structure)
-    build(root, root / "build", only=["forms"])
+    build(root, root / "build", only=["forms", "xlsform"])
     assert not (root / "build" / "forms/ru/T-02-second.docx").exists()
     assert sorted(p.name for p in (root / "build" / "forms" / "ru").iterdir()) == ["T-01-every-type.docx"]
+    assert sorted(p.name for p in (root / "build" / "xlsform").iterdir()) == ["T-01-every-type.xlsx"]
 
 
 def test_one_language_only_keeps_the_others_in_the_manifest(root: Path) -> None:
@@ -127,7 +133,7 @@ def test_without_libreoffice_everything_else_is_built_and_the_fix_is_named(
         "archive), or 'make build'",
     )
     made = [entry["path"] for entry in manifest_of(root / "build") if entry["kind"] != "site"]
-    assert made == sorted([*FORMS, *FILLABLE, *SOP, *REVIEW])
+    assert made == sorted([*FORMS, *FILLABLE, *SOP, *REVIEW, *XLSFORM])
 
 
 def test_an_older_libreoffice_makes_no_pdfs_and_says_which_is_needed(
@@ -177,7 +183,7 @@ def test_a_build_that_keeps_what_did_not_change_gives_the_bytes_of_a_clean_build
     messages.clear()
     assert build(root, root / "build", progress=messages.append).written == 1
     assert "printed Word documents: 8 of 8 unchanged, kept from the cache" in messages
-    assert "Word documents: 8 of 8 unchanged, kept from the cache" in messages
+    assert "Word documents: 9 of 9 unchanged, kept from the cache" in messages  # and the XLSForm
     assert "PDF: 8 of 8 unchanged, kept from the cache" in messages
     edits = [
         ("forms/every-type.yaml", "en: Every question type", "en: Every kind of question"),

@@ -122,8 +122,16 @@ def test_a_form_page_offers_its_downloads_in_the_page_language(site: Path) -> No
     assert "Chop etish uchun shakl (Word)" in text
     assert "../downloads/T-01-every-type-uz.docx" in parse(page).links
     assert (site / "uz" / "downloads" / "T-01-every-type-uz.docx").read_bytes()[:2] == b"PK"
-    names = {path.name for language in LANGUAGES for path in (site / language / "downloads").iterdir()}
-    assert len(names) == sum(len(list((site / language / "downloads").iterdir())) for language in LANGUAGES)
+    offered = {language: sorted((site / language / "downloads").iterdir()) for language in LANGUAGES}
+    names = {path.name for paths in offered.values() for path in paths if path.suffix != ".xlsx"}
+    assert len(names) == sum(len(paths) - 1 for paths in offered.values())  # no two languages' files share a name
+    # but the XLSForm, which holds every language, is one file of one name in each
+    xlsforms = {language: [path for path in paths if path.suffix == ".xlsx"] for language, paths in offered.items()}
+    assert all([path.name for path in paths] == ["T-01-every-type.xlsx"] for paths in xlsforms.values())
+    assert len({paths[0].read_bytes() for paths in xlsforms.values()}) == 1
+    text = page.read_text(encoding="utf-8")
+    assert "../downloads/T-01-every-type.xlsx" in parse(page).links
+    assert "Planshet uchun shakl" in text and "KoboToolbox" in text
     assert "Trainers only." not in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
     assert "Только для тренеров." in (site / "ru" / "forms" / "T-01-every-type.html").read_text(encoding="utf-8")
 

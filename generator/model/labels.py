@@ -119,6 +119,8 @@ class LabelId(StrEnum):
     ENTER_TEXT = "enter_text"
     CHOOSE_ANSWER = "choose_answer"
     FILLABLE_WORD = "fillable_word"
+    TABLET_FORM = "tablet_form"
+    TABLET_NOTE = "tablet_note"
     OUTDATED_NOTICE = "outdated_notice"
     TEXTS_TO_REVIEW = "texts_to_review"
     TRANSLATION_MISSING = "translation_missing"

@@ -56,7 +56,7 @@ def localize_project(
     sop = localize_sop(project.sop, project.forms, project.timeframes, project.settings, resolver)
     return ProjectView(
         name=project.settings.name,
-        language=LanguageView(settings.code, settings.name, settings.locale),
+        language=LanguageView(settings.code, settings.name, settings.locale, settings.english_name),
         labels=labels,
         forms=tuple(
             replace(form, outdated=per_file[f"forms/{form.id}.yaml"], transliterated=derived) for form in forms
@@ -197,13 +197,21 @@ class _Localizer:
             case f.YesNo():
                 choices = self.yes_no(question)
                 skips = self.skips(question.skip, choices, numbers)
-                return ChoiceView(**common, choices=choices, multiple=False, other=False, skips=skips)
+                skip_to = _skip_to(question.skip)
+                return ChoiceView(**common, choices=choices, multiple=False, other=False, skips=skips, skip_to=skip_to)
             case f.SingleChoice():
                 choices = self.choices(question.choices)
                 skips = self.skips(question.skip, choices, numbers)
                 other = question.other
+                skip_to = _skip_to(question.skip)
                 return ChoiceView(
-                    **common, choices=choices, multiple=False, other=other, skips=skips, answer=question.answer
+                    **common,
+                    choices=choices,
+                    multiple=False,
+                    other=other,
+                    skips=skips,
+                    skip_to=skip_to,
+                    answer=question.answer,
                 )
             case f.MultipleChoice():
                 choices = self.choices(question.choices)
@@ -232,3 +240,7 @@ class _Localizer:
             label = LabelId.SKIP_TO_QUESTION if "." in target else LabelId.SKIP_TO_SECTION
             words.append(self.labels.format(label, answer=answers[rule.when], target=target))
         return tuple(words)
+
+
+def _skip_to(rules: tuple[f.Skip, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((rule.when, rule.go_to) for rule in rules)

@@ -20,6 +20,7 @@ class LanguageView:
     code: str
     name: str
     locale: str
+    english_name: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class ChoiceView(QuestionView):
     other: bool
     skips: tuple[str, ...]
     """Each skip rule in words, such as `If "No", go to question 4.2.`"""
+    skip_to: tuple[tuple[str, str], ...] = ()
+    """Each skip rule as data: the id of the answer, and the id of the section or question it goes to."""
     answer: str | None = None
     """In a knowledge test: the id of the right answer."""
 

@@ -91,7 +91,9 @@ PDF: Final = "pdf"
 """The PDF beside every Word output: an output kind of its own, made from the Word files of this build."""
 SITE: Final = "site"
 """The documentation site, one MkDocs build per language, with this build's files as its downloads."""
-OUTPUTS: Final = (*RENDERERS, PDF, SITE)
+XLSFORM: Final = "xlsform"
+"""Each form as an XLSForm for tablets: one file a form, holding every language (`generator.render.xlsform`)."""
+OUTPUTS: Final = (*RENDERERS, XLSFORM, PDF, SITE)
 """Every kind of output `oila build --only` can choose."""
 
 

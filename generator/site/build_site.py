@@ -31,6 +31,7 @@ from generator.model.project import Project
 from generator.model.view import ProjectView
 from generator.render import SITE
 from generator.render.diagrams import Diagram
+from generator.render.xlsform import xlsform_path
 from generator.scratch import scratch_folder
 from generator.site.links import sop_page_path
 from generator.site.mkdocs_hooks import PAGE_CACHE_VARIABLE, TEMPLATE_CACHE_VARIABLE
@@ -131,10 +132,11 @@ def _stage_downloads(
     staged: dict[str, str] = {}
     offered: dict[str, list[Download]] = {}
     printed_form = [(".docx", LabelId.PRINTABLE_WORD), (".pdf", LabelId.PRINTABLE_PDF)]
-    sources: list[tuple[str, str, Variants]] = [
-        (form.id, f"forms/{language}/{form.code}-{form.id}", [*printed_form, (".fillable.docx", LabelId.FILLABLE_WORD)])
-        for form in view.forms
-    ]
+    sources: list[tuple[str, str, Variants]] = []
+    for form in view.forms:
+        word = [*printed_form, (".fillable.docx", LabelId.FILLABLE_WORD)]
+        sources.append((form.id, f"forms/{language}/{form.code}-{form.id}", word))
+        sources.append((form.id, xlsform_path(form).removesuffix(".xlsx"), [(".xlsx", LabelId.TABLET_FORM)]))
     sop = f"sop/{language}/{view.sop.code}-v{view.sop.version}"
     sources.append(("sop", sop, [(".docx", LabelId.DOCUMENT_WORD), (".pdf", LabelId.DOCUMENT_PDF)]))
     if view.training is not None:
@@ -143,7 +145,7 @@ def _stage_downloads(
         for suffix, label in variants:
             if stem + suffix not in files:
                 continue
-            name = f"{DOWNLOADS}/{stem.split('/', 2)[2].replace('/', '-')}-{language}{suffix}"
+            name = f"{DOWNLOADS}/{_download_name(stem, language)}{suffix}"
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_bytes(b"")
             staged[name] = stem + suffix
@@ -227,6 +229,15 @@ def mkdocs_config(project: Project, view: ProjectView, pages: dict[str, str], ov
         "hooks": [HOOKS.name],
         "nav": nav,
     }
+
+
+def _download_name(stem: str, language: str) -> str:
+    """A download's name without its ending: `forms/ru/F-08-case-closure` as `F-08-case-closure-ru`; a file
+    that holds every language (`xlsform/F-08-case-closure`) keeps its own name."""
+    _, _, rest = stem.partition("/")
+    if not rest.startswith(f"{language}/"):
+        return rest.replace("/", "-")
+    return f"{rest.removeprefix(f'{language}/').replace('/', '-')}-{language}"
 
 
 def _theme_search_worker() -> str:

@@ -12,7 +12,7 @@ import re
 from generator.site.root import LanguageChoice, bundle_start_page
 from generator.write import zip_files
 
-COMPRESSED_ALREADY = (".pdf", ".docx", ".pptx", ".png", ".zip", ".gz", ".woff2")
+COMPRESSED_ALREADY = (".pdf", ".docx", ".pptx", ".xlsx", ".png", ".zip", ".gz", ".woff2")
 """Files that deflating would barely shrink: the bundle stores them as they are, which takes a fraction of the time."""
 _SWITCHER_ITEM = re.compile(r'<li class="md-select__item" data-oila-language="(?P<code>[^"]+)">.*?</li>\s*', re.DOTALL)
 """One language in a page's switcher (overrides/partials/alternate.html)."""

@@ -121,6 +121,8 @@ def _form_page(form: FormView, labels: Labels, files: list[Download]) -> str:
         parts.append(f"**{md(labels[label])}:** {md(text)}\n")
     parts.append(f"*{md(labels.format(LabelId.VERSION, version=form.version))} · {form.version_date:%d.%m.%Y}*\n")
     parts.append(_downloads(labels, files, "../"))
+    if any(item.label is LabelId.TABLET_FORM for item in files):
+        parts.append(f"{md(labels[LabelId.TABLET_NOTE])}\n")
     if form.instructions:
         parts.append(f"## {md(labels[LabelId.INSTRUCTIONS])}\n")
         parts.extend(f"{md(paragraph)}\n" for paragraph in form.instructions)
