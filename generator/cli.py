@@ -69,8 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     serve_command.add_argument("--out", default="build", metavar="DIR", help="the output folder; default: build")
     serve_command.set_defaults(run=_serve)
 
-    collect_command = commands.add_parser("collect", help="read filled fillable forms into CSV and XLSX, with a report")
-    collect_command.add_argument("inputs", nargs="+", type=Path, metavar="FILE_OR_FOLDER", help="filled .docx files")
+    collect_command = commands.add_parser(
+        "collect", help="read filled fillable forms and tablet submissions into CSV and XLSX, with a report"
+    )
+    collect_command.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="FILE_OR_FOLDER",
+        help="filled .docx files or folders of them, and exports of submissions from ODK Central or KoboToolbox",
+    )
     collect_command.add_argument("--out", required=True, type=Path, metavar="DIR", help="where the tables go")
     collect_command.add_argument("--lang", default="en", metavar="L", help="the language of the label row; default: en")
     collect_command.set_defaults(run=_collect)

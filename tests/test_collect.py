@@ -72,12 +72,13 @@ def test_every_form_round_trips_through_collect(real_project: Project, tmp_path:
     collected = {}
     for form in real_project.forms:
         for row in read_table(tmp_path / "out" / f"{form.id}.csv"):
+            assert row.pop("channel") == "Word"
             collected[row.pop("file")] = row
     assert collected == expected
     book = openpyxl.load_workbook(tmp_path / "out" / "child-needs-assessment.xlsx", read_only=True)
     assert book.sheetnames[0] == "answers" and "siblings" in book.sheetnames
     rows = list(book["answers"].iter_rows(values_only=True))
-    assert rows[0][:2] == ("file", "header.case_number")
+    assert rows[0][:3] == ("file", "channel", "header.case_number")
     assert list(rows[2][1:]) == [
         value or None for value in list(read_table(tmp_path / "out" / "child-needs-assessment.csv")[0].values())[1:]
     ]
@@ -126,6 +127,7 @@ def test_a_form_filled_and_saved_in_libreoffice_is_still_collected(real_project:
     collect(REPO, [saved], tmp_path / "out", "ru", lambda message: None)
     [row] = read_table(tmp_path / "out" / f"{form.id}.csv")
     row.pop("file")
+    assert row.pop("channel") == "Word"
     assert row == expected_fields(slots, answers)
 
 
@@ -143,6 +145,7 @@ def test_a_form_saved_by_an_older_or_a_newer_libreoffice_is_collected(
     collect(root, [saved], tmp_path / "out", "ru", lambda message: None)
     [row] = read_table(tmp_path / "out" / "every-type.csv")
     row.pop("file")
+    assert row.pop("channel") == "Word"
     assert row == expected_fields(slots, sample_answers(slots))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.collect.docx_reader import Control, FilledDocument, Rejected
 from generator.model.slots import OTHER, Slot, SlotKind
 
-_KIND_OF_SLOT = {
+KIND_OF_SLOT = {
     SlotKind.TEXT: "text",
     SlotKind.LONG_TEXT: "text",
     SlotKind.DATE: "date",
@@ -43,7 +43,7 @@ def match_controls(document: FilledDocument, slots: tuple[Slot, ...]) -> list[tu
             )
         return pairs
     kinds = [control.kind for control in document.controls]
-    if kinds == [_KIND_OF_SLOT[slot.kind] for slot in slots]:
+    if kinds == [KIND_OF_SLOT[slot.kind] for slot in slots]:
         return list(zip(slots, document.controls, strict=True))
     raise Rejected("its answer fields carry no names and do not line up with the form's fields")
 
@@ -61,7 +61,7 @@ def read_answers(pairs: list[tuple[Slot, Control]], slots: tuple[Slot, ...], pro
             if value == "1":
                 ticked.setdefault(slot.field, []).append(slot.choices[0].id)
             continue
-        value, problem = _checked(slot, value)
+        value, problem = checked(slot, value)
         if problem:
             answers.problems.append(f"{slot.tag}: {problem}")
             continue
@@ -80,7 +80,7 @@ def read_answers(pairs: list[tuple[Slot, Control]], slots: tuple[Slot, ...], pro
     return answers
 
 
-def _checked(slot: Slot, value: str) -> tuple[str, str]:
+def checked(slot: Slot, value: str) -> tuple[str, str]:
     """The answer as the tables hold it (a date as YYYY-MM-DD), or what is wrong with it."""
     if value and slot.kind is SlotKind.CHOICE and value not in {choice.id for choice in slot.choices}:
         return value, "an answer that is not in the list"

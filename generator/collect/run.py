@@ -1,9 +1,11 @@
 """`oila collect FILES_OR_FOLDERS --out DIR`: every filled form into one table per form, and a report.
 
 Files are read on every core; each is matched to its form by the identifier the fillable form
-carries. A file that cannot be read is rejected with its reason and the others are still collected.
-Outputs: `<form id>.csv` and `.xlsx` (one row per file; table questions in sheets and CSV files of their
-own, keyed by file and row) and `report.csv` (one line per problem or rejected file, never an answer). A knowledge
+carries. The submissions exported from ODK Central or KoboToolbox for a form's XLSForm (`generator.collect.exports`)
+go into the same tables, a row each. A file that cannot be read is rejected with its reason and the others are still
+collected. Outputs: `<form id>.csv` and `.xlsx` (one row per filled form, its file and its channel first: `Word`,
+`ODK Central` or `KoboToolbox`; table questions in sheets and CSV files of their own, keyed by file and row) and
+`report.csv` (one line per problem or rejected file, never an answer). A knowledge
 test of the trainer's kit is scored too: `<form id>.scores.csv`, `.questions.csv`, `.scores.xlsx` and a printable
 `.summary.docx` (see `generator.collect.scores`).
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from generator.collect.csv_file import write_csv
 from generator.collect.docx_reader import Rejected, read_filled
+from generator.collect.exports import EXPORTS, Export, ExportForm, TableRows, read_export
 from generator.collect.matching import Answers, field_columns, match_controls, read_answers, table_columns
 from generator.collect.scores import score_tests
 from generator.collect.scores_report import write_scores
@@ -27,7 +30,8 @@ from generator.errors import OilaError
 from generator.load.project import load_project
 from generator.model.labels import LabelId
 from generator.model.slots import Slot, form_slots
-from generator.model.view import FormView
+from generator.model.view import FormView, ProjectView
+from generator.render.xlsform import Edition, xlsform_fields
 from generator.write import write_atomic
 
 REPORT = "report.csv"
@@ -45,11 +49,16 @@ class CollectSummary:
     """The files of scores written for each knowledge test collected, by its form id."""
 
 
+WORD = "Word"
+
+
 @dataclass
 class _FormTable:
     form: FormView
     slots: tuple[Slot, ...]
     rows: list[tuple[str, Answers]] = field(default_factory=list)
+    channels: dict[str, str] = field(default_factory=dict)
+    """The channel of each row not filled in Word, by its name."""
 
 
 def collect(
@@ -66,9 +75,11 @@ def collect(
     tables = {form.id: _FormTable(form, form_slots(form, other)) for form in forms}
     prompt_labels = (LabelId.ENTER_TEXT, LabelId.CHOOSE_ANSWER, LabelId.DATE_FORMAT)
     prompts = frozenset(project.labels[label].get(code) for label in prompt_labels for code in project.settings.codes)
-    files, repeated = expand(inputs)
-    progress(f"reading {len(files)} files")
-    summary = CollectSummary(files=len(files))
+    named, repeated = expand(inputs)
+    files = [path for path in named if path.suffix.lower() not in EXPORTS]
+    exports = [path for path in named if path.suffix.lower() in EXPORTS]
+    progress(f"reading {len(named)} files")
+    summary = CollectSummary(files=len(named))
     report: list[tuple[str, str, str]] = [
         (str(path), "", f"the same file as {first}; read once") for path, first in repeated
     ]
@@ -85,6 +96,21 @@ def collect(
             tables[form_id].rows.append((name, outcome))
             report.extend((name, form_id, problem) for problem in outcome.problems)
             summary.problems += len(outcome.problems)
+    export_forms = [_export_form(view, table) for table in tables.values()]
+    for path in exports:
+        export = _read_export(path, export_forms)
+        if export is None:
+            continue
+        if isinstance(export, str):
+            summary.rejected += 1
+            report.append((str(path), "", f"rejected: {export}"))
+            continue
+        table = tables[export.form_id]
+        for submission in export.submissions:
+            table.rows.append((submission.name, submission.answers))
+            table.channels[submission.name] = export.channel
+            report.extend((submission.name, export.form_id, problem) for problem in submission.answers.problems)
+            summary.problems += len(submission.answers.problems)
     for form_id, table in tables.items():
         if table.rows:
             summary.per_form[form_id] = len(table.rows)
@@ -97,9 +123,28 @@ def collect(
     return summary
 
 
+def _read_export(path: Path, forms: list[ExportForm]) -> Export | str | None:
+    """The submissions of an export, or why it is rejected; None for a file of a table's rows, read with the file of
+    its submissions. Whatever happens to one file, the others are read."""
+    try:
+        return read_export(path, forms)
+    except TableRows:
+        return None
+    except Rejected as rejection:
+        return str(rejection)
+    except Exception as error:  # a hostile file must never stop the others
+        return f"could not be read ({type(error).__name__}); the file is damaged or not an export of submissions"
+
+
+def _export_form(view: ProjectView, table: _FormTable) -> ExportForm:
+    fields = tuple(xlsform_fields(Edition(view.language, table.form, view.labels)))
+    return ExportForm(table.form.id, table.form.version, table.slots, fields)
+
+
 def expand(inputs: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
-    """The .docx files named, and those inside the folders named, in a stable order, Word's lock files skipped;
-    and each file named again (by another path, or through a link) with the path it was first named by."""
+    """The files named (filled forms and exports of submissions), and the .docx files inside the folders named, in a
+    stable order, Word's lock files skipped; and each file named again (by another path, or through a link) with the
+    path it was first named by."""
     named: list[Path] = []
     for item in inputs:
         if item.is_dir():
@@ -171,9 +216,12 @@ def _read_one(path: Path) -> tuple[str, Answers | str]:
 
 def _write_form(out: Path, table: _FormTable) -> None:
     columns = field_columns(table.slots)
-    header = ["file", *(column for column, _ in columns)]
-    labels = ["", *(label for _, label in columns)]
-    rows = [[name, *(answers.fields.get(column, "") for column, _ in columns)] for name, answers in table.rows]
+    header = ["file", "channel", *(column for column, _ in columns)]
+    labels = ["", "", *(label for _, label in columns)]
+    rows = [
+        [name, table.channels.get(name, WORD), *(answers.fields.get(column, "") for column, _ in columns)]
+        for name, answers in table.rows
+    ]
     sheets: dict[str, list[list[str]]] = {"answers": [header, labels, *rows]}
     for question, question_columns in table_columns(table.slots).items():
         sub_header = ["file", "row", *(column for column, _ in question_columns)]

@@ -102,6 +102,41 @@ def xlsform(editions: tuple[Edition, ...]) -> bytes:
     return workbook(_Sheets(editions).sheets())
 
 
+@dataclass(frozen=True)
+class Field:
+    """A field of an XLSForm as submissions hold it: its name, the groups around it (outermost first), the table
+    question whose repeat holds it, and its XLSForm type."""
+
+    name: str
+    groups: tuple[str, ...]
+    repeat: str | None
+    kind: str
+
+    @property
+    def answered(self) -> bool:
+        """Whether it holds an answer: a note and the version are there to read, not to answer."""
+        return self.kind not in ("note", "calculate")
+
+
+def xlsform_fields(edition: Edition) -> list[Field]:
+    """Every field of the XLSForm of `edition`'s form, in the order of the form."""
+    sheets = _Sheets((edition,))
+    sheets.sheets()
+    fields: list[Field] = []
+    groups: list[tuple[str, str]] = []
+    for row in sheets.survey:
+        kind = row["type"]
+        if kind.startswith("begin_"):
+            groups.append((kind, row["name"]))
+        elif kind.startswith("end_"):
+            groups.pop()
+        else:
+            repeats = [name for opened, name in groups if opened == "begin_repeat"]
+            names = tuple(name for _, name in groups)
+            fields.append(Field(row["name"], names, repeats[-1] if repeats else None, kind.split(" ")[0]))
+    return fields
+
+
 class _Sheets:
     """The sheets of one XLSForm, built question by question. A question is handled as the tuple of itself in each
     language (`same`), whose texts fill the language columns side by side."""
