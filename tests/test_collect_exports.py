@@ -7,9 +7,11 @@ import csv
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.cli import main
 from generator.collect.run import collect
 from generator.model.labels import LabelId
 from generator.model.project import Project
@@ -17,6 +19,8 @@ from generator.model.slots import Slot, SlotKind, form_slots
 from generator.render.xlsform import Edition, Field, xlsform_fields
 from tests.conftest import REPO
 from tests.exports import Submitted, central_zip, kobo_csv, kobo_xlsx
+from tests.odk_engine import fill, xform_of
+from tests.render.test_xlsform import UZBEK, xlsforms
 from tests.test_collect import fill_every_form, read_table
 
 FORMS = ("child-needs-assessment", "follow-up-visit", "case-closure")
@@ -177,3 +181,46 @@ def test_central_s_csv_files_are_read_as_its_zip_is(real_project: Project, tmp_p
         assert zipped.pop("file").endswith("central.zip#uuid:0000-1")
         assert from_csv.pop("file").endswith("follow-up-visit.csv#uuid:0000-1")
         assert zipped == from_csv and "Answered" in zipped.values()
+
+
+def _an_answer(field: dict[str, Any]) -> str:
+    """What a worker would put in a required field on a tablet."""
+    if field["choices"]:
+        return str(field["choices"][0])
+    return {"date": "2026-12-01", "int": "2"}.get(field["valueType"], "Javob")
+
+
+def test_f05_filled_on_a_tablet_in_uzbek_joins_the_word_forms_filled_in_the_office(
+    real_project: Project, tmp_path: Path
+) -> None:
+    """F-05's XLSForm goes to KoboToolbox unchanged (pyxform takes it), is filled in Uzbek in ODK's form engine with
+    its skip logic working, and its submission, exported, is collected into the table of the Word forms."""
+    xform = xform_of(xlsforms(real_project)["follow-up-visit"], tmp_path)
+    empty = fill(xform, UZBEK, [("child_seen", "no")])
+    assert not empty.shown("seen_alone") and empty.shown("not_seen_reason")
+    assert empty.fields["visit_date"]["label"] == "1.1 Tashrif sanasi"
+    required = [
+        (name, _an_answer(field)) for name, field in empty.fields.items() if "/" not in name and field["required"]
+    ]
+    answers = [*required, ("child_seen", "no"), ("visit_number", "3"), ("visit_place", "home")]
+    filled = fill(xform, UZBEK, answers)
+    assert filled.blocking() == []
+    sent = {
+        name: field["value"] for name, field in filled.fields.items() if "/" not in name and field["value"] is not None
+    }
+    view = real_project.localize("uz")
+    form = next(form for form in view.forms if form.id == "follow-up-visit")
+    fields = xlsform_fields(Edition(view.language, form, view.labels))
+    slots = form_slots(form, view.labels[LabelId.OTHER_SPECIFY])
+    export = kobo_xlsx(tmp_path / "kobo.xlsx", "F-05 Monitoring", fields, _choices(slots), [Submitted(sent)])
+    word = tmp_path / "f05.docx"
+    case = REPO / "training" / "cases" / "jasur" / "follow-up-visit.yaml"
+    assert main(["--project", str(REPO), "fill", "F-05", "--data", str(case), "--lang", "uz", "--out", str(word)]) == 0
+    summary = collect(REPO, [word, export], tmp_path / "out", "uz", lambda message: None)
+    assert (summary.rejected, summary.per_form) == (0, {"follow-up-visit": 2})
+    office, tablet = read_table(tmp_path / "out" / "follow-up-visit.csv")
+    assert (office["channel"], tablet["channel"]) == ("Word", "KoboToolbox")
+    assert office["visit_date"] and tablet["visit_number"] == "3" and tablet["child_seen"] == "no"
+    for column in tablet:
+        if column not in ("file", "channel"):
+            assert tablet[column] == sent.get(column, "").replace(" ", ";"), column

@@ -6,8 +6,9 @@
 // The language is chosen first; each repeat named in `rows` gets that many rows; then each answer is given in turn,
 // a select's as its choice id (several, space-separated, for a select_multiple), a date as YYYY-MM-DD. It prints,
 // as JSON, the form's languages and every field as the engine then shows it: its name, whether it is shown
-// (relevant), whether it is required, its label and the ids of its choices in the chosen language, and what
-// keeps the form from being submitted (its required fields left empty and its answers out of bounds).
+// (relevant), whether it is required, its type of value, its label and the ids of its choices in the chosen
+// language, its answer, and what keeps the form from being submitted (its required fields left empty and its
+// answers out of bounds).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -71,16 +72,27 @@ for (const [name, value] of steps.answers ?? []) {
   }
 }
 
+// A field's answer as its submission holds it: a select's choices separated by spaces, a date as YYYY-MM-DD; null
+// for a group, a repeat or a note.
+function answerOf(node) {
+  if (node.currentState.children || node.nodeType === 'note') return null;
+  const value = node.currentState.value;
+  if (Array.isArray(value)) return value.join(' ');
+  return value === null || value === undefined ? '' : String(value);
+}
+
 const fields = [...walk(root)]
   .filter((node) => node !== root)
   .map((node) => ({
     name: nameOf(node),
     reference: node.currentState.reference,
     type: node.nodeType,
+    valueType: node.valueType ?? null,
     relevant: node.currentState.relevant,
     required: node.currentState.required,
     label: node.currentState.label?.asString ?? null,
     choices: node.nodeType === 'select' ? node.currentState.valueOptions.map((item) => item.value) : null,
+    value: answerOf(node),
   }));
 const violations = root.validationState.violations.map((found) => ({
   reference: found.reference,
