@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.collect.exports import ExportForm, read_export
 from generator.collect.run import collect
 from generator.model.labels import LabelId
 from generator.model.project import Project
 from generator.model.slots import Slot, SlotKind, form_slots
-from generator.render.xlsform import Edition, Field, xlsform_fields
+from generator.render.xlsform import VERSION_FIELD, Edition, Field, xlsform_fields
 from tests.conftest import REPO
 from tests.exports import Submitted, central_zip, kobo_csv, kobo_xlsx
 from tests.odk_engine import fill, xform_of
@@ -224,3 +225,17 @@ def test_f05_filled_on_a_tablet_in_uzbek_joins_the_word_forms_filled_in_the_offi
     for column in tablet:
         if column not in ("file", "channel"):
             assert tablet[column] == sent.get(column, "").replace(" ", ";"), column
+
+
+def test_an_export_is_told_from_a_longer_form_that_has_all_its_fields(real_project: Project, tmp_path: Path) -> None:
+    view = real_project.localize("en")
+    form = next(form for form in view.forms if form.id == "follow-up-visit")
+    fields = tuple(xlsform_fields(Edition(view.language, form, view.labels)))
+    slots = form_slots(form, "Other")
+    short_fields = tuple(field for field in fields if field.groups == ("header",) or field.name == VERSION_FIELD)
+    short = ExportForm("a-short-form", "1.0", tuple(s for s in slots if s.field.startswith("header.")), short_fields)
+    forms = [ExportForm(form.id, form.version, slots, fields), short]
+    _, _, values = _follow_up(real_project)
+    for chosen in forms:
+        export = central_zip(tmp_path / f"{chosen.id}.zip", chosen.id, list(chosen.fields), [Submitted(values)])
+        assert read_export(export, forms).form_id == chosen.id

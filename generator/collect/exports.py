@@ -122,12 +122,18 @@ def _is_kobo(header: list[str]) -> bool:
 
 
 def _form_of(header: list[str], forms: Sequence[ExportForm], channel: str) -> ExportForm:
-    """The form whose fields name the most of `header`'s columns."""
-    scored = [(len(set(header) & set(_spellings(form, None, channel))), form.id, form) for form in forms]
-    best = max(scored, default=None)
-    if best is None or best[0] == 0:
+    """The form whose fields name the most of `header`'s columns and, of those, the one that leaves the fewest of
+    its fields without a column: a short form whose fields a longer one has too is still told from it."""
+
+    def fit(form: ExportForm) -> tuple[int, int]:
+        spellings = _spellings(form, None, channel)
+        named = {spellings[column].name for column in header if column in spellings}
+        return len(named), -len({field.name for field in spellings.values() if _read(field)} - named)
+
+    scored = sorted(((fit(form), form.id) for form in forms), reverse=True)
+    if not scored or scored[0][0][0] == 0:
         raise Rejected(f"an export from {channel}, but of no form of this project (none of its columns is known)")
-    return best[2]
+    return next(form for form in forms if form.id == scored[0][1])
 
 
 def _spellings(form: ExportForm, repeat: str | None, channel: str) -> dict[str, Field]:
