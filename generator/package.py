@@ -1,4 +1,5 @@
-"""Zip packages that come from outside (a filled .docx, a translator's .xlsx): read within bounds, never trusted.
+"""Zip packages that come from outside (a filled .docx, a translator's .xlsx, an export of submissions): read within
+bounds, never trusted.
 
 What a package's headers say is only a claim. Every part is inflated as a stream and the bytes it actually
 produces are counted, so a part whose header lies about its size (a zip bomb) is stopped at the limit, never
@@ -38,22 +39,23 @@ def regular_file_size(path: Path) -> int:
     return status.st_size
 
 
-def open_package(source: Path | IO[bytes], what: str) -> zipfile.ZipFile:
-    """`source` as a zip package whose directory is sound; `what` names the kind of file in messages."""
+def open_package(source: Path | IO[bytes], what: str, max_parts: int = MAX_PARTS) -> zipfile.ZipFile:
+    """`source` as a zip package whose directory is sound, of at most `max_parts` parts; `what` names the kind of
+    file in messages."""
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise BadPackage(f"not {what}: the file is not a zip package, or is damaged") from None
     try:
-        _check_directory(archive.infolist())
+        _check_directory(archive.infolist(), max_parts)
     except BadPackage:
         archive.close()
         raise
     return archive
 
 
-def _check_directory(parts: list[zipfile.ZipInfo]) -> None:
-    if len(parts) > MAX_PARTS:
+def _check_directory(parts: list[zipfile.ZipInfo], max_parts: int) -> None:
+    if len(parts) > max_parts:
         raise BadPackage(f"holds {len(parts)} parts, far more than any such file")
     for part in parts:
         name = part.filename

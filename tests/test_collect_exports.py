@@ -4,6 +4,7 @@ of the Word forms: the same answers give the same row, whatever the channel."""
 from __future__ import annotations
 
 import csv
+import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -116,7 +117,7 @@ def test_an_export_of_another_version_is_rejected_naming_the_columns_that_differ
         "the submissions, missing visit_date; unknown visit-visit_day",
         "list.csv": "rejected: not an export of submissions from ODK Central or KoboToolbox (its columns are "
         "neither's)",
-        "broken.zip": "rejected: cannot be read as an export (BadZipFile)",
+        "broken.zip": "rejected: not a zip of ODK Central's export: the file is not a zip package, or is damaged",
     }
 
 
@@ -153,12 +154,15 @@ def test_an_export_that_unpacks_beyond_any_district_s_submissions_is_refused_unr
     kobo = kobo_xlsx(tmp_path / "kobo.xlsx", "F-05", fields, choices, [Submitted(values)])
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"\x00" * 100)
-    summary = collect(REPO, [central, kobo, broken], tmp_path / "out", "en", lambda message: None)
-    assert summary.rejected == 3
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)  # would block a reader for ever
+    summary = collect(REPO, [central, kobo, broken, pipe], tmp_path / "out", "en", lambda message: None)
+    assert summary.rejected == 4
     assert [line["problem"] for line in _report(tmp_path / "out")] == [
-        "rejected: holds more than an export of submissions can: refused unread",
-        "rejected: holds more than an export of submissions can: refused unread",
-        "rejected: cannot be read as an export (BadZipFile)",
+        "rejected: holds a part that unpacks to far more than any such file (a zip bomb)",
+        "rejected: unpacks to far more than any such file (a zip bomb)",
+        "rejected: not an Excel workbook (.xlsx): the file is not a zip package, or is damaged",
+        "rejected: not a regular file (a folder, a device, a pipe or a socket); nothing was read from it",
     ]
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from pathlib import Path
 from generator.collect.docx_reader import Control, Rejected
 from generator.collect.matching import KIND_OF_SLOT, Answers, checked, read_answers
 from generator.model.slots import Slot, SlotKind
+from generator.package import BadPackage, check_parts, open_package, read_part, regular_file_size
 from generator.render.xlsform import VERSION_FIELD, Field
 
 CENTRAL = "ODK Central"
@@ -38,6 +38,8 @@ EXPORTS = (".csv", ".xlsx", ".zip")
 """The endings of the exports `oila collect` reads, besides filled Word forms."""
 MAX_EXPORT_BYTES = 256 * 1024 * 1024
 """What an export may unpack to: far beyond any district's submissions, far below what would exhaust the machine."""
+EXPORT_PARTS = 100_000
+"""The files a zip of ODK Central's may hold: its CSV files and a drawn signature a signer a submission."""
 _CENTRAL_META = frozenset(
     {"SubmissionDate", "KEY", "PARENT_KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent"}
     | {"AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"}
@@ -100,13 +102,11 @@ def read_export(path: Path, forms: Sequence[ExportForm]) -> Export:
     repeats = {field.repeat for field in form.fields if field.repeat}
     by_table = {sheet.name: sheet for sheet in tables if sheet.name in repeats}
     columns = _matched(main.header, form, None, channel)
-    for table in sorted(by_table):
-        _matched(by_table[table].header, form, table, channel)
     key = "KEY" if channel == CENTRAL else "_index"
     parent = "PARENT_KEY" if channel == CENTRAL else "_parent_index"
     rows_of = {
-        table: _grouped(sheet.records(), parent, _matched(sheet.header, form, table, channel))
-        for table, sheet in by_table.items()
+        table: _grouped(by_table[table].records(), parent, _matched(by_table[table].header, form, table, channel))
+        for table in sorted(by_table)
     }
     submissions = []
     for record in main.records():
@@ -128,12 +128,12 @@ def _form_of(header: list[str], forms: Sequence[ExportForm], channel: str) -> Ex
     def fit(form: ExportForm) -> tuple[int, int]:
         spellings = _spellings(form, None, channel)
         named = {spellings[column].name for column in header if column in spellings}
-        return len(named), -len({field.name for field in spellings.values() if _read(field)} - named)
+        return len(named), -len({field.name for field in spellings.values() if field.read} - named)
 
-    scored = sorted(((fit(form), form.id) for form in forms), reverse=True)
-    if not scored or scored[0][0][0] == 0:
+    best = max(forms, key=fit, default=None)
+    if best is None or fit(best)[0] == 0:
         raise Rejected(f"an export from {channel}, but of no form of this project (none of its columns is known)")
-    return next(form for form in forms if form.id == scored[0][1])
+    return best
 
 
 def _spellings(form: ExportForm, repeat: str | None, channel: str) -> dict[str, Field]:
@@ -160,9 +160,9 @@ def _matched(header: list[str], form: ExportForm, repeat: str | None, channel: s
         for column in header
         if column not in spellings and not _metadata(column, channel) and not _beside(column, spellings)
     ]
-    read = {column: spellings[column].name for column in header if column in spellings and _read(spellings[column])}
+    read = {column: spellings[column].name for column in header if column in spellings and spellings[column].read}
     present = set(read.values())
-    missing = [field.name for field in dict.fromkeys(spellings.values()) if _read(field) and field.name not in present]
+    missing = [field.name for field in dict.fromkeys(spellings.values()) if field.read and field.name not in present]
     if unknown or missing:
         where = f"the rows of table {repeat}" if repeat else "the submissions"
         said = [f"missing {', '.join(missing)}" if missing else "", f"unknown {', '.join(unknown)}" if unknown else ""]
@@ -171,11 +171,6 @@ def _matched(header: list[str], form: ExportForm, repeat: str | None, channel: s
             f"{'; '.join(part for part in said if part)}"
         )
     return read
-
-
-def _read(field: Field) -> bool:
-    """Whether a field's column is read: an answer, or the version; a note's is there, empty."""
-    return field.answered or field.name == VERSION_FIELD
 
 
 def _metadata(column: str, channel: str) -> bool:
@@ -232,37 +227,43 @@ def _answers(form: ExportForm, values: dict[str, str], tables: dict[str, list[di
 
 
 def _sheets(path: Path) -> list[_Sheet]:
-    """The export's sheets, the submissions' first, each table's named by its table."""
+    """The export's sheets, the submissions' first, each table's named by its table; read within bounds
+    (`generator.package`), as every file from outside is."""
     try:
         if path.suffix.lower() == ".zip":
             return _central_zip(path)
         if path.suffix.lower() == ".xlsx":
             return _kobo_workbook(path)
         return _csv_files(path)
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError, csv.Error, KeyError, ValueError) as error:
+    except BadPackage as reason:
+        raise Rejected(str(reason)) from None
+    except (OSError, UnicodeDecodeError, csv.Error, KeyError, ValueError) as error:
         raise Rejected(f"cannot be read as an export ({type(error).__name__})") from None
 
 
 def _central_zip(path: Path) -> list[_Sheet]:
-    """A zip of ODK Central's: the submissions' CSV first, each table's after it."""
-    with zipfile.ZipFile(path) as archive:
-        members = [info for info in archive.infolist() if info.filename.endswith(".csv") and "/" not in info.filename]
-        if sum(info.file_size for info in members) > MAX_EXPORT_BYTES:
-            raise Rejected("holds more than an export of submissions can: refused unread")
-        texts = {Path(info.filename).stem: archive.read(info).decode("utf-8-sig") for info in members}
+    """A zip of ODK Central's: the submissions' CSV first, each table's after it; the media beside them unread."""
+    regular_file_size(path)
+    with open_package(path, "a zip of ODK Central's export", EXPORT_PARTS) as archive:
+        names = [info.filename for info in archive.infolist() if info.filename.endswith(".csv")]
+        texts, left = {}, MAX_EXPORT_BYTES
+        for name in (name for name in names if "/" not in name):
+            data = read_part(archive, name, left) or b""
+            left -= len(data)
+            texts[Path(name).stem] = data.decode("utf-8-sig")
     return _central_sheets(texts)
 
 
 def _csv_files(path: Path) -> list[_Sheet]:
     """A CSV export: KoboToolbox's (`;`), or ODK Central's with the tables' files found beside it."""
-    if path.stat().st_size > MAX_EXPORT_BYTES:
+    beside = sorted(path.parent.glob(f"{path.stem}-*.csv"))
+    if sum(regular_file_size(each) for each in (path, *beside)) > MAX_EXPORT_BYTES:
         raise Rejected("larger than an export of submissions can be: refused unread")
     text = path.read_text(encoding="utf-8-sig")
     first = text.split("\n", 1)[0]
     if first.count(";") > first.count(","):
         return [_sheet(path.stem, text, ";")]
-    beside = {other.stem: other for other in path.parent.glob(f"{path.stem}-*.csv")}
-    texts = {path.stem: text, **{stem: other.read_text(encoding="utf-8-sig") for stem, other in beside.items()}}
+    texts = {path.stem: text, **{other.stem: other.read_text(encoding="utf-8-sig") for other in beside}}
     return _central_sheets(texts, path.stem)
 
 
@@ -294,9 +295,9 @@ def _kobo_workbook(path: Path) -> list[_Sheet]:
     """KoboToolbox's XLSX export: the submissions' sheet, then each table's."""
     from openpyxl import load_workbook  # noqa: PLC0415 (openpyxl takes a third of a second to load)
 
-    with zipfile.ZipFile(path) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_EXPORT_BYTES:
-            raise Rejected("holds more than an export of submissions can: refused unread")
+    regular_file_size(path)
+    with open_package(path, "an Excel workbook (.xlsx)") as archive:
+        check_parts(archive, MAX_EXPORT_BYTES)
     book = load_workbook(path, read_only=True, data_only=True)
     try:
         sheets = []

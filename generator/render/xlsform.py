@@ -113,18 +113,16 @@ class Field:
     kind: str
 
     @property
-    def answered(self) -> bool:
-        """Whether it holds an answer: a note and the version are there to read, not to answer."""
-        return self.kind not in ("note", "calculate")
+    def read(self) -> bool:
+        """Whether a submission holds a value of it to read: an answer, or the version; a note's column is empty."""
+        return self.kind != "note"
 
 
 def xlsform_fields(edition: Edition) -> list[Field]:
     """Every field of the XLSForm of `edition`'s form, in the order of the form."""
-    sheets = _Sheets((edition,))
-    sheets.sheets()
     fields: list[Field] = []
     groups: list[tuple[str, str]] = []
-    for row in sheets.survey:
+    for row in _Sheets((edition,)).survey:
         kind = row["type"]
         if kind.startswith("begin_"):
             groups.append((kind, row["name"]))
@@ -149,8 +147,17 @@ class _Sheets:
         self.lists: dict[tuple[tuple[str, ...], ...], str] = {}
         """Each list of answers already written, by its ids and its labels in every language, to its name."""
         self.skipped = _skipped(self.form)
+        self._fill()
 
     def sheets(self) -> dict[str, list[list[str]]]:
+        return {
+            "survey": _table(self._columns(["type", "name"], ["label", "hint"], _SURVEY_EXTRA), self.survey),
+            "choices": _table(self._columns(["list_name", "name"], ["label"], []), self.choices),
+            "settings": _table(list(_SETTINGS), [self._settings()]),
+        }
+
+    def _fill(self) -> None:
+        """The rows of the `survey` and `choices` sheets, in the order of the form."""
         self.survey.append({"type": "calculate", "name": VERSION_FIELD, "calculation": f"'{self.form.version}'"})
         drafts = [_draft(edition) for edition in self.editions]
         if any(drafts):
@@ -170,11 +177,6 @@ class _Sheets:
             for same in zip(*(each.questions for each in sections), strict=True):
                 self._question(same, "")
             self._end("group")
-        return {
-            "survey": _table(self._columns(["type", "name"], ["label", "hint"], _SURVEY_EXTRA), self.survey),
-            "choices": _table(self._columns(["list_name", "name"], ["label"], []), self.choices),
-            "settings": _table(list(_SETTINGS), [self._settings()]),
-        }
 
     def _settings(self) -> Row:
         values = (
@@ -224,8 +226,7 @@ class _Sheets:
         elif isinstance(question, DateView):
             self.survey.append({"type": "date", **common})
         elif isinstance(question, NumberView):
-            with_unit = self._words([_with_unit(_of(NumberView, each)) for each in same])
-            self.survey.append({"type": "integer", **common, **with_unit, "constraint": ". >= 0"})
+            self.survey.append({"type": "integer", **common, "constraint": ". >= 0"})
         elif isinstance(question, ChoiceView):
             self._choice([_of(ChoiceView, each) for each in same], common)
         elif isinstance(question, RatingView):
@@ -325,11 +326,9 @@ def _draft(edition: Edition) -> str:
 
 
 def _numbered(question: QuestionView) -> str:
-    return f"{question.number} {question.label}" if question.number else question.label
-
-
-def _with_unit(question: NumberView) -> str:
-    return f"{_numbered(question)} ({question.unit})" if question.unit else _numbered(question)
+    """A question's label as on paper: its number first, and a number's unit after it."""
+    label = f"{question.number} {question.label}" if question.number else question.label
+    return f"{label} ({question.unit})" if isinstance(question, NumberView) and question.unit else label
 
 
 def _table(header: list[str], rows: list[Row]) -> list[list[str]]:
